@@ -1,0 +1,64 @@
+"""jazu: Kazakh script converter, Arabic script (төте жазу) <-> Cyrillic.
+
+    >>> import jazu
+    >>> jazu.transliterate("Қазақстан Республикасы", target="arab")
+    'قازاقستان رەسپۋبليكاسى'
+
+Public API: `transliterate`, `Transliterator`, `detect_script`, `available_tables`, and the
+`JazuError` exception family. Importing jazu loads no tables: they compile on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Dict, Optional, Tuple
+
+from .errors import (
+    InputTypeError,
+    JazuError,
+    TableError,
+    UnknownScriptError,
+    UnknownTablesError,
+    UnsupportedConversionError,
+)
+from .scripts import detect_script
+from .transliterator import Transliterator
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "transliterate",
+    "Transliterator",
+    "detect_script",
+    "available_tables",
+    "JazuError",
+    "UnknownScriptError",
+    "UnsupportedConversionError",
+    "UnknownTablesError",
+    "TableError",
+    "InputTypeError",
+    "__version__",
+]
+
+_shared: Dict[Tuple[str, str, Optional[str]], Transliterator] = {}
+_shared_lock = threading.Lock()
+
+
+def transliterate(text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None) -> str:
+    """Convert `text` to the `target` script; `source="auto"` detects it."""
+    if not isinstance(text, str):
+        raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
+    key = (source, target, tables)
+    t = _shared.get(key)
+    if t is None:
+        with _shared_lock:
+            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables)
+            _shared[key] = t
+    return t(text)
+
+
+def available_tables() -> Tuple[str, ...]:
+    """The table versions shipped, oldest first."""
+    from .tables import available_versions
+
+    return available_versions()

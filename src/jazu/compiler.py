@@ -1,0 +1,263 @@
+"""Tables -> the compiled form the converters run on, cached on disk.
+
+The compiled form is plain JSON (never pickle): lookup maps, class strings and regex sources
+generated from the tables. It is keyed by table version, the tables' sha256 and COMPILER_VERSION;
+a cached file whose key does not match is ignored and rebuilt, so stale data is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+from .errors import TableError
+from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
+
+COMPILER_VERSION = 1
+
+Compiled = Dict[str, Any]
+
+_memory: Dict[str, Compiled] = {}
+_lock = threading.Lock()
+
+
+def cache_dir() -> Optional[Path]:
+    """Where compiled tables are kept between runs; JAZU_CACHE_DIR=off disables the disk cache."""
+    chosen = os.environ.get("JAZU_CACHE_DIR")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jazu"
+
+
+def load_compiled(version: object = None) -> Compiled:
+    """The compiled tables of one version: from memory, else the disk cache, else compiled now."""
+    name = resolve_version(version)
+    with _lock:
+        hit = _memory.get(name)
+        if hit is not None:
+            return hit
+        digest = version_digest(name)
+        key = {"version": name, "digest": digest, "compiler": COMPILER_VERSION}
+        compiled = _read_cache(name, key)
+        if compiled is None:
+            compiled = compile_tableset(load_tableset(name))
+            _write_cache(name, key, compiled)
+        _memory[name] = compiled
+        return compiled
+
+
+def _cache_file(name: str, key: Dict[str, Any]) -> Optional[Path]:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / f"tables-v{name}-{key['digest'][:16]}-c{COMPILER_VERSION}.json"
+
+
+def _read_cache(name: str, key: Dict[str, Any]) -> Optional[Compiled]:
+    path = _cache_file(name, key)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None  # written by another table or compiler version: never trust it
+    return data["compiled"]
+
+
+def _write_cache(name: str, key: Dict[str, Any], compiled: Compiled) -> None:
+    path = _cache_file(name, key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"key": key, "compiled": compiled}, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs a recompile next time
+
+
+# --- compilation -------------------------------------------------------------------------------
+
+
+def trie_pattern(keys: Iterable[str]) -> str:
+    """A regex alternation for `keys`, shaped as their trie so matching never backtracks across
+    siblings and the longest key wins (a key that is a prefix of another becomes optional)."""
+    trie: Dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: Dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [_escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+def _escape(ch: str) -> str:
+    return "\\" + ch if not ch.isalnum() else ch
+
+
+def _class_letters(table: Table, name: str) -> str:
+    for row in table.of("class"):
+        if row.values[0] == name:
+            return row.values[1].replace(" ", "")
+    raise TableError(table.path, 0, f"missing class row {name!r}")
+
+
+def _single(table: Table, kind: str) -> str:
+    rows = list(table.of(kind))
+    if len(rows) != 1:
+        raise TableError(table.path, rows[1].line if len(rows) > 1 else 0, f"need exactly one {kind} row")
+    return rows[0].values[0]
+
+
+def compile_writer(table: Table) -> Compiled:
+    letters: Dict[str, str] = {}
+    for row in table.of("letter"):
+        cyr = row.values[0]
+        if len(cyr) != 1 or not cyr.islower() or unicodedata.name(cyr, "").split()[0] != "CYRILLIC":
+            raise table.fail(row, f"letter keys are single lowercase Cyrillic letters, not {cyr!r}")
+        letters[cyr] = row.values[1] if len(row.values) > 1 else ""
+    for row in table.of("seq"):
+        if len(row.values[0]) < 2 or any(c not in letters for c in row.values[0]):
+            raise table.fail(row, "seq keys are two or more letters of the letter rows")
+    classes = {n: _class_letters(table, n) for n in ("vowel", "front", "back", "hamza-blocker")}
+    for name, members in classes.items():
+        unknown = [c for c in members if c not in letters]
+        if unknown:
+            raise TableError(table.path, 0, f"class {name} names non-letters {unknown}")
+    hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
+    if set(hyphen) != {"letter", "digit"}:
+        raise TableError(table.path, 0, "hyphen rows must be exactly: letter, digit")
+    abbrs = []
+    for row in table.of("abbr"):
+        word = row.values[0]
+        if not (len(word) >= 2 and word.isupper() and all(c.lower() in letters for c in word)):
+            raise table.fail(row, f"abbr {word!r} is not an all-caps Cyrillic word")
+        abbrs.append(word)
+    seq = {row.values[0]: row.values[1] for row in table.of("seq")}
+    return {
+        "letters": letters,
+        "seq": seq,
+        "seq_pattern": trie_pattern(seq),
+        "after_vowel": {row.values[0]: row.values[1] for row in table.of("after-vowel")},
+        "classes": classes,
+        "hamza": _single(table, "hamza"),
+        "punct": {row.values[0]: row.values[1] for row in table.of("punct")},
+        "hyphen": hyphen,
+        "abbr": abbrs,
+    }
+
+
+_CONTEXTS = {"*", "^", "$", "V", "C"}
+
+
+def compile_reader(table: Table) -> Compiled:
+    vowels = {}
+    for row in table.of("vowel"):
+        if len(row.values[0]) != 1:
+            raise table.fail(row, "vowel keys are single Arabic letters")
+        vowels[row.values[0]] = [row.values[1], row.values[2]]
+    letters = {}
+    for row in table.of("letter"):
+        if len(row.values[0]) != 1:
+            raise table.fail(row, "letter keys are single Arabic letters")
+        if row.values[0] in vowels:
+            raise table.fail(row, f"{row.values[0]!r} is a vowel row already")
+        letters[row.values[0]] = row.values[1]
+    harmony = {"back": 0, "front": 1}
+    markers, evidence = {}, {}
+    for kind, target in (("marker", markers), ("evidence", evidence)):
+        for row in table.of(kind):
+            if row.values[1] not in harmony:
+                raise table.fail(row, f"harmony must be back or front, not {row.values[1]!r}")
+            if row.values[0] not in letters:
+                raise table.fail(row, f"{kind} {row.values[0]!r} is not a letter row")
+            target[row.values[0]] = harmony[row.values[1]]
+    rules: List[List[Any]] = []
+    for row in table.of("rule"):
+        key, cyr, before, after, harm = row.values
+        for ctx in (before, after):
+            if ctx not in _CONTEXTS and not all(c in letters or c in vowels for c in ctx):
+                raise table.fail(row, f"context {ctx!r} is not *, ^, $, V, C or a run of letters")
+        if before == "$" or after == "^":
+            raise table.fail(row, "^ is for before, $ for after")
+        if harm not in ("back", "front", "-"):
+            raise table.fail(row, f"harmony must be back, front or -, not {harm!r}")
+        if any(c not in letters and c not in vowels for c in key):
+            raise table.fail(row, f"rule key {key!r} has letters outside the letter and vowel rows")
+        rules.append([key, cyr, before, after, harmony.get(harm), row.line])
+    # Longest key first; among equal keys, table order (the sort is stable).
+    rules.sort(key=lambda r: -len(r[0]))
+    hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
+    if set(hyphen) != {"letter", "digit"}:
+        raise TableError(table.path, 0, "hyphen rows must be exactly: letter, digit")
+    return {
+        "vowels": vowels,
+        "letters": letters,
+        "markers": markers,
+        "evidence": evidence,
+        "rules": [r[:5] for r in rules],
+        "hamza": _single(table, "hamza"),
+        "punct": {row.values[0]: row.values[1] for row in table.of("punct")},
+        "hyphen": hyphen,
+        "invariant": [list(row.values) for row in table.of("invariant")],
+    }
+
+
+def compile_normalize(table: Table) -> Compiled:
+    chars: Dict[str, str] = {}
+    for row in table.of("char"):
+        if len(row.values[0]) != 1:
+            raise table.fail(row, "char rows map one character")
+        chars[row.values[0]] = row.values[1]
+    explicit = dict(chars)
+    for row in table.of("nfkc"):
+        first, last = (ord(v) for v in row.values)
+        for cp in range(first, last + 1):
+            ch = chr(cp)
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch and ch not in explicit:
+                # NFKC puts the hamza after the letter for U+0675-U+0678: they have char rows.
+                if DISCOURAGED.intersection(folded):
+                    raise table.fail(row, f"U+{cp:04X} folds to a discouraged letter")
+                chars[ch] = "".join(explicit.get(c, c) for c in folded.strip())
+    strip = []
+    for row in table.of("strip"):
+        first, last = (ord(v) for v in row.values)
+        if last < first:
+            raise table.fail(row, "strip range ends before it starts")
+        strip.extend(chr(cp) for cp in range(first, last + 1))
+    return {"chars": chars, "strip": "".join(strip)}
+
+
+def compile_tableset(tableset: TableSet) -> Compiled:
+    return {
+        "version": tableset.version,
+        "digest": tableset.digest,
+        "writer": compile_writer(tableset.writer),
+        "reader": compile_reader(tableset.reader),
+        "normalize": compile_normalize(tableset.normalize),
+    }

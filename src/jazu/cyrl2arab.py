@@ -1,0 +1,128 @@
+"""The writer: Kazakh Cyrillic -> Arabic script (house style, ORTHOGRAPHY.md §1-3).
+
+One regex pass over the text finds Cyrillic words, in-word hyphens before a Cyrillic part, and
+`, ; ?` right after a Cyrillic word; everything else is never touched. Each distinct word is
+converted once (bounded cache) by: abbreviation check -> lower case -> hamza -> letter sequences
+(a trie-shaped regex) -> letters (`str.translate`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Dict, Tuple
+
+import regex
+
+from .compiler import Compiled
+from .wordcache import WordCache
+
+# A Cyrillic word: letters, with any combining marks (decomposed й, stress accents) kept inside.
+_WORD = r"[\p{Cyrillic}&&\p{L}][\p{Cyrillic}\p{M}]*"
+
+
+class Writer:
+    """Stateless between chunks: every rule looks at most across one hyphen or punctuation mark."""
+
+    initial_state = None
+
+    def __init__(self, compiled: Compiled) -> None:
+        c = compiled["writer"]
+        self._letters: Dict[str, str] = dict(c["letters"])
+        table = {}
+        for low, arab in self._letters.items():
+            table[ord(low)] = arab or None
+            up = low.upper()
+            if len(up) == 1 and up != low:
+                table[ord(up)] = arab or None
+        self._translate = table
+        self._seq: Dict[str, str] = dict(c["seq"])
+        self._after_vowel: Dict[str, str] = dict(c["after_vowel"])
+        classes = c["classes"]
+        self._hamza: str = c["hamza"]
+        self._abbr = frozenset(c["abbr"])
+        self._vowels = frozenset(classes["vowel"])
+        alternatives = []
+        if c["seq_pattern"]:
+            alternatives.append(f"(?P<s>{c['seq_pattern']})")
+        if self._after_vowel:
+            vowels = regex.escape(classes["vowel"])
+            keys = regex.escape("".join(self._after_vowel))
+            alternatives.append(f"(?<=[{vowels}])(?P<v>[{keys}])")
+        self._units = regex.compile("|".join(alternatives)) if alternatives else None
+        # Hamza: the first harmony vowel is front and no blocker appears (ORTHOGRAPHY.md §2).
+        blockers = classes["hamza-blocker"]
+        harmony = classes["front"] + classes["back"]
+        self._needs_hamza = regex.compile(
+            f"[^{regex.escape(harmony + blockers)}]*[{regex.escape(classes['front'])}]"
+            f"[^{regex.escape(blockers)}]*\\Z"
+        )
+        punct = regex.escape("".join(c["punct"]))
+        self._punct: Dict[str, str] = dict(c["punct"])
+        self._hyphen: Dict[str, str] = dict(c["hyphen"])
+        self._scan = regex.compile(
+            "(?V1)"
+            rf"(?P<w>{_WORD})"
+            rf"|(?<=\p{{Cyrillic}}[»”’\"')\]]*)(?P<p>[{punct}])"
+            rf"|(?<=(?P<d>\p{{N}})|[\p{{L}}\p{{M}}])-(?=\p{{Cyrillic}})"
+        )
+        self._cache = WordCache(self._word)
+
+    def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        return self._scan.sub(self._replace, text), None
+
+    def _replace(self, m: "regex.Match[str]") -> str:
+        word = m.group("w")
+        if word is not None:
+            return self._cache.get(word)
+        p = m.group("p")
+        if p is not None:
+            return self._punct[p]
+        return self._hyphen["digit" if m.group("d") else "letter"]
+
+    def is_abbreviation(self, word: str) -> bool:
+        """All-caps words spelled letter by letter: the curated list, or an all-caps word that
+        cannot be a Kazakh word (see `_pronounceable`)."""
+        if len(word) < 2 or not word.isupper():
+            return False
+        return word in self._abbr or not _pronounceable(word.lower(), self._vowels)
+
+    def _word(self, word: str) -> str:
+        if not unicodedata.is_normalized("NFC", word):
+            word = unicodedata.normalize("NFC", word)
+        if self.is_abbreviation(word):
+            return " ".join(self._spell(ch) for ch in word.lower())
+        low = word.lower()
+        prefix = self._hamza if self._needs_hamza.match(low) else ""
+        if self._units is not None:
+            low = self._units.sub(self._unit, low)
+        return prefix + low.translate(self._translate)
+
+    def _spell(self, ch: str) -> str:
+        return self._letters.get(ch, ch) or ch
+
+    def _unit(self, m: "regex.Match[str]") -> str:
+        if m.lastgroup == "s":
+            return self._seq[m.group("s")]
+        return self._after_vowel[m.group("v")]
+
+
+# Native Kazakh words never open with two consonants, never have two vowel letters in a row
+# (у and и are glides), and close with at most one consonant, or a sonorant + a voiceless stop.
+_SONORANTS = frozenset("лмнңрйу")
+_FINAL_STOPS = frozenset("ктқпсш")
+
+
+def _pronounceable(word: str, vowels: frozenset) -> bool:
+    kinds = "".join("V" if ch in vowels else "C" for ch in word)
+    if "V" not in kinds:
+        return False
+    if len(word) > 4:
+        return True  # long all-caps words are headline words, loans included (СТРАТЕГИЯ)
+    if kinds.startswith("CC") or "VV" in kinds:
+        return False
+    tail = len(kinds) - len(kinds.rstrip("C"))
+    if tail > 2:
+        return False
+    if tail == 2 and not (word[-2] in _SONORANTS and word[-1] in _FINAL_STOPS):
+        return False
+    return True

@@ -1,0 +1,33 @@
+"""The exceptions jazu raises: every user mistake is a JazuError subclass with a clear message."""
+
+from __future__ import annotations
+
+
+class JazuError(Exception):
+    """Base class of every error jazu raises on purpose."""
+
+
+class UnknownScriptError(JazuError, ValueError):
+    """A script name that jazu does not know (see `jazu.scripts.SCRIPT_NAMES`)."""
+
+
+class UnsupportedConversionError(JazuError, ValueError):
+    """A pair of scripts jazu cannot convert between (yet)."""
+
+
+class UnknownTablesError(JazuError, LookupError):
+    """A table version that is not shipped; the message lists the known ones."""
+
+
+class TableError(JazuError):
+    """A table file that does not validate; the message starts with `file:line:`."""
+
+    def __init__(self, path: object, line: int, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = message
+        super().__init__(f"{self.path}:{line}: {message}")
+
+
+class InputTypeError(JazuError, TypeError):
+    """Input that is not `str` (bytes must be decoded by the caller first)."""

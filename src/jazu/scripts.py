@@ -1,0 +1,52 @@
+"""Script names, their aliases, and detection of the script a text is written in."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .errors import UnknownScriptError
+
+SCRIPT_NAMES = ("arab", "cyrl", "latn")
+_ALIASES = {
+    "arab": "arab", "arabic": "arab", "kk-arab": "arab", "kk_arab": "arab",
+    "cyrl": "cyrl", "cyrillic": "cyrl", "kk-cyrl": "cyrl", "kk_cyrl": "cyrl",
+    "latn": "latn", "latin": "latn", "kk-latn": "latn", "kk_latn": "latn",
+}
+
+
+def script_name(name: object, allow_auto: bool = False) -> str:
+    """Canonical script name for `name` (case-insensitive; BCP 47 kk-Arab etc. accepted)."""
+    if not isinstance(name, str):
+        raise UnknownScriptError(f"script name must be a string, not {type(name).__name__}")
+    key = name.strip().lower()
+    if allow_auto and key == "auto":
+        return "auto"
+    if key in _ALIASES:
+        return _ALIASES[key]
+    choices = ", ".join(SCRIPT_NAMES + (("auto",) if allow_auto else ()))
+    raise UnknownScriptError(f"unknown script {name!r}; use one of: {choices} (or kk-Arab, kk-Cyrl, kk-Latn)")
+
+
+def detect_script(text: str) -> Optional[str]:
+    """The script most of the letters in `text` belong to: "arab", "cyrl", "latn", or None when
+    the text has no letters of those scripts. Looks at the first 64 KiB only."""
+    if not isinstance(text, str):
+        from .errors import InputTypeError
+
+        raise InputTypeError(f"detect_script() takes str, not {type(text).__name__}")
+    counts = {"arab": 0, "cyrl": 0, "latn": 0}
+    for ch in text[:65536]:
+        cp = ord(ch)
+        if cp < 0x80:
+            if ch.isalpha():
+                counts["latn"] += 1
+        elif 0x0400 <= cp <= 0x04FF or 0x0500 <= cp <= 0x052F:
+            if ch.isalpha():
+                counts["cyrl"] += 1
+        elif 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFE:
+            if ch.isalpha():
+                counts["arab"] += 1
+        elif 0x00C0 <= cp <= 0x024F and ch.isalpha():
+            counts["latn"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else None

@@ -1,0 +1,242 @@
+"""Load and validate one version of the mapping tables.
+
+A table file is UTF-8 text, one record a line, columns separated by one TAB:
+`@key<TAB>value` meta lines, then `kind<TAB>value…` rows; `#` starts a comment line.
+Values may spell characters as `\\uXXXX`, which is the only way to write spaces at the edge of a
+value or invisible characters: raw control or format characters are refused. Every problem is
+reported as `TableError` with the file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, Tuple
+
+from .errors import TableError, UnknownTablesError
+
+REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
+TABLE_NAMES = ("writer", "reader", "normalize")
+
+# kind -> (min values, max values, how many leading values form the duplicate key)
+SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
+    "writer": {
+        "letter": (1, 2, 1),
+        "seq": (2, 2, 1),
+        "after-vowel": (2, 2, 1),
+        "class": (2, 2, 1),
+        "hamza": (1, 1, 0),
+        "punct": (2, 2, 1),
+        "hyphen": (2, 2, 1),
+        "abbr": (1, 1, 1),
+        "test": (2, 2, 1),
+    },
+    "reader": {
+        "vowel": (3, 3, 1),
+        "letter": (2, 2, 1),
+        "marker": (2, 2, 1),
+        "evidence": (2, 2, 1),
+        "hamza": (1, 1, 0),
+        "rule": (5, 5, 0),  # key checked separately: (arabic, before, after)
+        "invariant": (2, 2, 1),
+        "punct": (2, 2, 1),
+        "hyphen": (2, 2, 1),
+        "test": (2, 2, 1),
+    },
+    "normalize": {
+        "char": (2, 2, 1),
+        "nfkc": (2, 2, 1),
+        "strip": (2, 2, 1),
+        "test": (2, 2, 1),
+    },
+}
+
+# Kazakh's precomposed hamza letters: readable input, never output (ORTHOGRAPHY.md §2).
+DISCOURAGED = frozenset("\u0675\u0676\u0677\u0678")
+# Categories never allowed raw in a table: controls, format characters, unassigned, private use,
+# line and paragraph separators.
+FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    values: Tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str
+    meta: Tuple[Tuple[str, str], ...]
+    rows: Tuple[Row, ...]
+
+    def of(self, kind: str) -> Iterator[Row]:
+        return (r for r in self.rows if r.kind == kind)
+
+    def meta_value(self, key: str) -> str:
+        return dict(self.meta)[key]
+
+    def fail(self, row: Row, message: str) -> TableError:
+        return TableError(self.path, row.line, message)
+
+
+@dataclass(frozen=True)
+class TableSet:
+    version: str
+    directory: str
+    digest: str
+    writer: Table
+    reader: Table
+    normalize: Table
+
+
+def tables_root() -> Path:
+    """Where the table versions live: beside the installed package, or the source checkout's."""
+    override = os.environ.get("JAZU_TABLES_DIR")
+    if override:
+        return Path(override)
+    packaged = Path(__file__).resolve().parent / "tables"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "tables"
+
+
+def available_versions() -> Tuple[str, ...]:
+    root = tables_root()
+    if not root.is_dir():
+        return ()
+    found = [p.name for p in root.iterdir() if p.is_dir() and p.name.isdigit()]
+    return tuple(sorted(found, key=int))
+
+
+def resolve_version(version: object = None) -> str:
+    """`None` means the newest version shipped; anything else must name a shipped version."""
+    known = available_versions()
+    if not known:
+        raise UnknownTablesError(f"no table versions found under {tables_root()}")
+    if version is None:
+        return known[-1]
+    name = str(version).strip()
+    if name not in known:
+        raise UnknownTablesError(
+            f"unknown table version {version!r}; known versions: {', '.join(known)}"
+        )
+    return name
+
+
+def version_digest(version: str) -> str:
+    """sha256 over the version's table files: the key of the compiled cache."""
+    directory = tables_root() / version
+    h = hashlib.sha256()
+    for name in TABLE_NAMES:
+        data = (directory / f"{name}.tsv").read_bytes()
+        h.update(name.encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
+def load_tableset(version: object = None) -> TableSet:
+    name = resolve_version(version)
+    directory = tables_root() / name
+    tables = {t: parse_table(directory / f"{t}.tsv", t, name) for t in TABLE_NAMES}
+    return TableSet(
+        version=name,
+        directory=str(directory),
+        digest=version_digest(name),
+        writer=tables["writer"],
+        reader=tables["reader"],
+        normalize=tables["normalize"],
+    )
+
+
+def _decode_escapes(raw: str, path: Path, line: int) -> str:
+    out = []
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\" and raw.startswith("\\u", i):
+            digits = raw[i + 2 : i + 6]
+            if len(digits) != 4 or any(c not in "0123456789abcdefABCDEF" for c in digits):
+                raise TableError(path, line, f"bad escape {raw[i:i + 6]!r}: write \\uXXXX")
+            out.append(chr(int(digits, 16)))
+            i += 6
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _check_raw(text: str, path: Path, line: int) -> None:
+    for ch in text:
+        if ch != "\t" and unicodedata.category(ch) in FORBIDDEN_CATEGORIES:
+            raise TableError(
+                path, line, f"raw invisible or control character U+{ord(ch):04X}: write it as \\u{ord(ch):04X}"
+            )
+
+
+def parse_table(path: Path, name: str, version: str) -> Table:
+    """Read one table file; every syntax or schema problem names its line."""
+    schema = SCHEMAS[name]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TableError(path, 0, "table file is missing") from None
+    except UnicodeDecodeError as e:
+        raise TableError(path, 0, f"not UTF-8 (byte {e.start})") from None
+    meta: Dict[str, str] = {}
+    rows = []
+    seen: Dict[Tuple[str, ...], int] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw.endswith("\r"):
+            raise TableError(path, number, "CR line end: tables use LF only")
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        _check_raw(raw, path, number)
+        if raw != raw.strip(" "):
+            raise TableError(path, number, "leading or trailing space: write it as \\u0020")
+        fields = [_decode_escapes(f, path, number) for f in raw.split("\t")]
+        if raw.startswith("@"):
+            key = fields[0][1:]
+            if len(fields) != 2 or not fields[1]:
+                raise TableError(path, number, f"meta line @{key} needs exactly one value")
+            if key in meta:
+                raise TableError(path, number, f"duplicate meta line @{key}")
+            if rows:
+                raise TableError(path, number, "meta lines must come before the rows")
+            meta[key] = fields[1]
+            continue
+        kind, values = fields[0], tuple(fields[1:])
+        if kind not in schema:
+            known = ", ".join(sorted(schema))
+            raise TableError(path, number, f"unknown row kind {kind!r} in a {name} table (known: {known})")
+        low, high, key_len = schema[kind]
+        if not low <= len(values) <= high:
+            want = str(low) if low == high else f"{low} to {high}"
+            raise TableError(path, number, f"{kind} rows take {want} values, this one has {len(values)}")
+        if any(v == "" for v in values[:key_len] or values[:1]):
+            raise TableError(path, number, f"empty key in a {kind} row")
+        key = (kind,) + (values[:key_len] if kind != "rule" else (values[0], values[2], values[3]))
+        if key_len or kind == "rule":
+            if key in seen:
+                raise TableError(path, number, f"duplicate {kind} row for {values[0]!r} (first on line {seen[key]})")
+            seen[key] = number
+        outputs = values[1:] if kind != "test" else values[1:]
+        if kind in ("letter", "seq", "after-vowel", "char", "rule") or (kind == "test" and name == "writer"):
+            for v in outputs:
+                bad = DISCOURAGED.intersection(v)
+                if bad:
+                    ch = sorted(bad)[0]
+                    raise TableError(path, number, f"U+{ord(ch):04X} may be read but never written: use U+0621 + the base letter")
+        rows.append(Row(kind, values, number))
+    for key in REQUIRED_META:
+        if key not in meta:
+            raise TableError(path, 1, f"missing meta line @{key}")
+    if meta["table"] != name:
+        raise TableError(path, 1, f"@table says {meta['table']!r} but the file is the {name} table")
+    if meta["version"] != version:
+        raise TableError(path, 1, f"@version says {meta['version']!r} but the file is in tables/{version}/")
+    return Table(name=name, path=str(path), meta=tuple(meta.items()), rows=tuple(rows))

@@ -1,0 +1,117 @@
+"""`Transliterator`: one direction, one table version, compiled once and reused."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Dict, Iterable, Iterator, Optional, Tuple
+
+from .errors import InputTypeError, UnsupportedConversionError
+from .scripts import detect_script, script_name
+from .stream import convert_stream
+from .tables import resolve_version
+
+SUPPORTED = {("arab", "cyrl"), ("cyrl", "arab")}
+
+
+class _PassThrough:
+    """Text already in the target script (or in none) is returned as it is."""
+
+    initial_state = None
+
+    def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        return text, None
+
+
+_PASS = _PassThrough()
+
+
+class Transliterator:
+    """Convert Kazakh text from `source` to `target` script with one table version.
+
+    Thread-safe (converters are pure apart from a word cache whose updates are atomic) and
+    picklable (it pickles as its arguments and recompiles, from the disk cache, on load).
+    `source="auto"` detects the script of each call's text (of a stream's first piece).
+    """
+
+    def __init__(self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None) -> None:
+        self.source = script_name(source, allow_auto=True)
+        self.target = script_name(target)
+        self.tables = resolve_version(tables)
+        self._converters: Dict[str, Any] = {}
+        self._lock = threading.Lock()
+        if self.source != "auto":
+            self._converter(self.source)  # fail early on an unsupported pair
+
+    def __repr__(self) -> str:
+        return f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r})"
+
+    def __reduce__(self) -> Any:
+        return (Transliterator, (self.source, self.target, self.tables))
+
+    def __call__(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise InputTypeError(f"jazu converts str, not {type(text).__name__} (decode bytes first)")
+        out, _ = self._for_text(text).convert(text, self._for_text(text).initial_state)
+        return out
+
+    def stream(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Convert an iterable of str chunks lazily; memory stays bounded whatever the size."""
+        iterator = iter(chunks)
+        first = ""
+        if self.source == "auto":
+            # Detect from the first non-empty chunk, then go on with the same converter.
+            for chunk in iterator:
+                _check_chunk(chunk)
+                if chunk:
+                    first = chunk
+                    break
+        converter = self._for_text(first) if self.source == "auto" else self._converter(self.source)
+
+        def checked() -> Iterator[str]:
+            if first:
+                yield first
+            for chunk in iterator:
+                _check_chunk(chunk)
+                yield chunk
+
+        return convert_stream(converter, checked())
+
+    def _for_text(self, text: str) -> Any:
+        if self.source != "auto":
+            return self._converter(self.source)
+        found = detect_script(text)
+        if found is None or found == self.target or found not in ("arab", "cyrl"):
+            return _PASS
+        return self._converter(found)
+
+    def _converter(self, source: str) -> Any:
+        conv = self._converters.get(source)
+        if conv is not None:
+            return conv
+        if source == self.target:
+            return _PASS
+        if (source, self.target) not in SUPPORTED:
+            raise UnsupportedConversionError(
+                f"{source} -> {self.target} is not supported yet; supported: arab -> cyrl, cyrl -> arab"
+            )
+        with self._lock:
+            conv = self._converters.get(source)
+            if conv is None:
+                from .compiler import load_compiled
+
+                compiled = load_compiled(self.tables)
+                if source == "cyrl":
+                    from .cyrl2arab import Writer
+
+                    conv = Writer(compiled)
+                else:
+                    from .arab2cyrl import Reader
+
+                    conv = Reader(compiled)
+                self._converters[source] = conv
+        return conv
+
+
+def _check_chunk(chunk: object) -> None:
+    if not isinstance(chunk, str):
+        raise InputTypeError(f"stream() takes str chunks, not {type(chunk).__name__}")
