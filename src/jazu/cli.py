@@ -127,8 +127,9 @@ def _convert_files(transliterator, files: List[str], output: Optional[str]) -> i
         for name in files:
             try:
                 for piece in transliterator.stream(_decoded(name)):
-                    sink.write(piece.encode("utf-8", "surrogatepass"))
-                sink.flush()
+                    sink.write(piece.encode("utf-8"))
+                    if tmp is None:
+                        sink.flush()  # a pipe reader sees each line as soon as it is converted
             except InputError as e:
                 _error(str(e))
                 failed += 1

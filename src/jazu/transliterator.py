@@ -7,7 +7,6 @@ from typing import Any, Dict, Iterable, Iterator, Optional, Tuple
 
 from .errors import InputTypeError, UnsupportedConversionError
 from .scripts import detect_script, script_name
-from .stream import convert_stream
 from .tables import resolve_version
 
 SUPPORTED = {("arab", "cyrl"), ("cyrl", "arab")}
@@ -73,6 +72,8 @@ class Transliterator:
             for chunk in iterator:
                 _check_chunk(chunk)
                 yield chunk
+
+        from .stream import convert_stream  # lazily: it compiles regexes
 
         return convert_stream(converter, checked())
 
