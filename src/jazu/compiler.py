@@ -13,12 +13,12 @@ import tempfile
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .errors import TableError
 from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
-COMPILER_VERSION = 1
+COMPILER_VERSION = 3
 
 Compiled = Dict[str, Any]
 
@@ -253,10 +253,44 @@ def compile_normalize(table: Table) -> Compiled:
     return {"chars": chars, "strip": "".join(strip)}
 
 
+def class_of(chars: Iterable[str]) -> str:
+    """A regex character class body for `chars`, written as ranges: the regex engine tests a few
+    ranges far faster than a long list of single characters or a property set operation."""
+    spans: List[List[int]] = []
+    for cp in sorted({ord(c) for c in chars}):
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    return "".join(f"\\u{a:04X}" if a == b else f"\\u{a:04X}-\\u{b:04X}" for a, b in spans)
+
+
+def char_ranges(property_class: str, blocks: Iterable[Tuple[int, int]]) -> str:
+    """The characters of `blocks` that match a regex property class, as a class body."""
+    import regex
+
+    test = regex.compile("(?V1)" + property_class)
+    return class_of(chr(cp) for first, last in blocks for cp in range(first, last + 1) if test.match(chr(cp)))
+
+
+def compile_scripts() -> Compiled:
+    arabic_blocks = [(0x0600, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+    cyrillic_blocks = [(0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)]
+    # Combining marks that can sit on a Cyrillic letter (decomposed й ё, accents, titlo).
+    mark_blocks = [(0x0300, 0x036F), (0x0483, 0x0489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+                   (0x20D0, 0x20FF), (0x2DE0, 0x2DFF), (0xA66F, 0xA69F), (0xFE20, 0xFE2F)]
+    return {
+        "arabic_letter": char_ranges(r"[\p{Arabic}&&[\p{L}\p{M}]]", arabic_blocks),
+        "cyrillic_letter": char_ranges(r"[\p{Cyrillic}&&\p{L}]", cyrillic_blocks),
+        "combining_mark": char_ranges(r"\p{M}", mark_blocks),
+    }
+
+
 def compile_tableset(tableset: TableSet) -> Compiled:
     return {
         "version": tableset.version,
         "digest": tableset.digest,
+        "scripts": compile_scripts(),
         "writer": compile_writer(tableset.writer),
         "reader": compile_reader(tableset.reader),
         "normalize": compile_normalize(tableset.normalize),

@@ -8,22 +8,22 @@ from typing import Callable, Dict
 DEFAULT_SIZE = 200_000
 
 
-class WordCache:
+class WordCache(Dict[str, str]):
+    """`cache[word]` is a plain dict hit in C; only a miss calls back into Python."""
+
     def __init__(self, convert: Callable[[str], str], size: int = DEFAULT_SIZE) -> None:
+        super().__init__()
         self._convert = convert
         self._size = size
-        self._data: Dict[str, str] = {}
 
-    def get(self, word: str) -> str:
-        out = self._data.get(word)
-        if out is None:
-            out = self._convert(word)
-            if len(self._data) >= self._size:
-                # Dropping everything is O(1) amortised and thread-safe under the GIL; the
-                # frequent words come back within a few sentences.
-                self._data = {}
-            self._data[word] = out
+    def __missing__(self, word: str) -> str:
+        out = self._convert(word)
+        if len(self) >= self._size:
+            # Dropping everything is O(1) amortised and safe under the GIL; the frequent words
+            # come back within a few sentences.
+            self.clear()
+        self[word] = out
         return out
 
-    def __len__(self) -> int:
-        return len(self._data)
+    def get(self, word: str) -> str:  # type: ignore[override]
+        return self[word]
