@@ -1,10 +1,16 @@
-"""Word-level accuracy on the seed article, for any table version.
+"""Word-level accuracy, for any table version.
 
+Seed article (always):
   1. arab -> cyrl -> arab round trip of seed 000: words identical
   2. cyrl -> arab of a careful human transliteration of seed 000 vs Kazinform's own words
   3. arab -> cyrl of seed 000 vs that careful transliteration (ignoring case, and with case)
 
-    python benchmarks/accuracy.py [VERSION]
+Held-out vocabulary (with --heldout DIR, made by `tools/build_lexicon.py 2 --holdout DIR`):
+  every form of the 10 % of hunspell-kk stems left out of that build, Cyrillic -> Arabic ->
+  Cyrillic, ignoring case; overall, for words with a Kazakh-specific letter, and by class;
+  beside the rule-only reading of tables version 1 on the same words.
+
+    python benchmarks/accuracy.py [VERSION] [--heldout DIR]
 """
 
 from __future__ import annotations
@@ -42,5 +48,54 @@ def main(version: str = None) -> None:
     print(f"  arab -> cyrl vs human, with case:               {share(zip(cyrl.split(), reference.split()))}")
 
 
+KAZAKH_SPECIFIC = set("әөүұіғқңһ")
+LOAN_LETTERS = set("вфхһцчщъьэёюя")
+BACK, FRONT = set("аоұы"), set("әөүіе")
+
+
+def word_class(stem: str, form: str) -> str:
+    if stem[:1].isupper():
+        return "name"
+    low = form.lower()
+    if LOAN_LETTERS.intersection(low) or (BACK.intersection(low) and FRONT.intersection(low)):
+        return "loan or mixed"
+    return "native front" if FRONT.intersection(low) else "native back"
+
+
+def heldout(version: str, directory: Path) -> None:
+    rows = [line.split("\t") for line in (directory / "heldout.tsv").read_text(encoding="utf-8").splitlines()]
+    import os
+
+    os.environ["JAZU_TABLES_DIR"] = str(directory / "tables")
+    write = jazu.Transliterator("cyrl", "arab", tables=version)
+    read = jazu.Transliterator("arab", "cyrl", tables=version)
+    os.environ["JAZU_TABLES_DIR"] = str(ROOT / "tables")
+    read_rules = jazu.Transliterator("arab", "cyrl", tables="1")
+    totals: dict = {}
+    for stem, form in rows:
+        arabic = write(form)
+        ok = read(arabic).lower() == form.lower()
+        ok_rules = read_rules(arabic).lower() == form.lower()
+        keys = ["all", word_class(stem, form)]
+        if KAZAKH_SPECIFIC.intersection(form.lower()):
+            keys.append("with a Kazakh-specific letter")
+        for key in keys:
+            t = totals.setdefault(key, [0, 0, 0])
+            t[0] += 1
+            t[1] += ok
+            t[2] += ok_rules
+    print(f"held-out forms ({len(rows)} forms of {len({s for s, _ in rows})} stems), cyrl -> arab -> cyrl, ignoring case")
+    print(f"  {'class':32} {'forms':>8} {'lexicon':>9} {'rules (v1)':>11}")
+    for key in ("all", "with a Kazakh-specific letter", "native back", "native front", "loan or mixed", "name"):
+        if key in totals:
+            n, ok, ok_rules = totals[key]
+            print(f"  {key:32} {n:8} {ok / n:9.1%} {ok_rules / n:11.1%}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else None)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    version = args[0] if args else None
+    if "--heldout" in sys.argv:
+        heldout(version or "2", Path(sys.argv[sys.argv.index("--heldout") + 1]))
+    else:
+        main(version)

@@ -57,7 +57,7 @@ def test_output_file_is_written(jazu_exe: str, tmp_path: Path) -> None:
     "args,message,status",
     [
         (["--to", "greek"], "jazu: unknown script 'greek'", 2),
-        (["--to", "arab", "--tables", "77"], "jazu: unknown table version '77'; known versions: 1", 2),
+        (["--to", "arab", "--tables", "77"], "jazu: unknown table version '77'; known versions: 1, 2", 2),
         (["--to", "arab", "no/such/file.txt"], "jazu: cannot read 'no/such/file.txt': No such file or directory", 1),
         (["--to", "latn"], "jazu: cyrl -> latn is not supported yet", 2),
         (["--bogus"], "jazu: No such option: --bogus", 2),
@@ -95,7 +95,9 @@ def test_version_list_tables_and_module_entry(jazu_exe: str) -> None:
     out = run(jazu_exe, ["--version"])
     assert out.stdout.decode() == f"jazu {jazu.__version__}\n"
     out = run(jazu_exe, ["--list-tables"])
-    assert out.returncode == 0 and out.stdout.decode().splitlines()[-1].startswith("1\tstable\t")
+    lines = out.stdout.decode().splitlines()
+    assert out.returncode == 0 and [line.split("\t")[0] for line in lines] == list(jazu.available_tables())
+    assert lines[-1].endswith("(default)")
     out = subprocess.run([sys.executable, "-m", "jazu", "--to", "arab"], input="ол".encode(), capture_output=True)
     assert out.stdout.decode() == "ول"
 

@@ -26,7 +26,10 @@ def test_disk_cache_is_written_and_refused_on_mismatch(tmp_path: Path, monkeypat
     files = list(tmp_path.glob("tables-v1-*.json"))
     assert len(files) == 1
     stored = json.loads(files[0].read_text(encoding="utf-8"))
-    assert stored["key"] == {"version": "1", "digest": version_digest("1"), "compiler": compiler.COMPILER_VERSION}
+    assert stored["key"] == {
+        "version": "1", "digest": version_digest("1"), "compiler": compiler.COMPILER_VERSION,
+        "code": compiler._code_digest(),
+    }
     # A cache file whose key does not match (another compiler or edited tables) is not trusted.
     stored["key"]["digest"] = "0" * 64
     stored["compiled"]["writer"]["letters"]["а"] = "X"

@@ -14,9 +14,13 @@ from jazu import stream as stream_module
 
 W = jazu.Transliterator("cyrl", "arab")
 R = jazu.Transliterator("arab", "cyrl")
+R_RULES = jazu.Transliterator("arab", "cyrl", tables="1")
 AUTO = jazu.Transliterator("auto", "cyrl")
 
 # --- (i) native words that obey vowel harmony survive cyrl -> arab -> cyrl --------------------
+# The reading rules (tables version 1) guarantee it for any such word; from version 2 on, the
+# lexicon and the n-gram model may read a made-up word as the real word it resembles, so the
+# later versions are held to measured accuracy on real vocabulary instead (test_lexicon.py).
 # Native Kazakh: қ ғ stand only with back vowels, к г only with front ones. Left out on purpose:
 # loan letters, и/й/у (glides), and front words ending in -мен/-пен/-бен with no other front
 # letter (`өзімен` is written like a back word: a true ambiguity of the script).
@@ -49,7 +53,7 @@ def native_word(draw: st.DrawFn) -> str:
 @settings(max_examples=400, suppress_health_check=[HealthCheck.filter_too_much])
 def test_native_words_round_trip(words: list) -> None:
     text = " ".join(words)
-    assert R(W(text)) == text[:1].upper() + text[1:]  # the reader capitalises the sentence start
+    assert R_RULES(W(text)) == text[:1].upper() + text[1:]  # the reader capitalises the sentence start
 
 
 # --- (iii) text with no Kazakh letters passes through unchanged ------------------------------

@@ -7,7 +7,8 @@ import pytest
 
 import jazu
 
-R = jazu.Transliterator("arab", "cyrl")
+# These tests pin the reading rules: tables version 1, which has no lexicon.
+R = jazu.Transliterator("arab", "cyrl", tables="1")
 
 
 def lower(text: str) -> str:

@@ -27,7 +27,7 @@ def _golden_rows() -> List[Tuple[str, str, str, str, str]]:
 
 def test_versions_are_shipped() -> None:
     assert VERSIONS and VERSIONS == jazu.available_tables()
-    assert "1" in VERSIONS
+    assert "1" in VERSIONS and "2" in VERSIONS
 
 
 @pytest.mark.parametrize("version,target,source,expected,where", _golden_rows(), ids=lambda v: str(v)[:30])
@@ -115,5 +115,5 @@ def test_compile_checks_semantics(tmp_path: Path) -> None:
 
 
 def test_unknown_version_lists_known_ones() -> None:
-    with pytest.raises(jazu.UnknownTablesError, match="known versions: 1"):
+    with pytest.raises(jazu.UnknownTablesError, match="known versions: 1, 2"):
         jazu.Transliterator("cyrl", "arab", tables="99")

@@ -8,22 +8,44 @@ ambiguous vowel (ا و ۇ ى) from local evidence:
   2. otherwise it takes the harmony of the nearest decided vowel on its left (the hamza counts as
      a front vowel before the word), else on its right, else back.
 Local evidence, not one flag per word, is what reads бірақ, ағаштарымен and бұлшықет right.
-A lexicon plugs in as `lexicon`: a mapping from normalised Arabic words to readings, consulted
-before the rules.
+With a lexicon (tables version 2 on), a word is first read as a known stem + known suffix whose
+reading our writer spells back exactly as the input; the rules read what the lexicon does not know.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import regex
 
 from .compiler import Compiled
+from .cyrl2arab import Writer
+from .lexicon import Lexicon, harmony
+from .ngram import NgramModel
 from .normalize import Normalizer
 from .wordcache import WordCache
 
 BACK, FRONT = 0, 1
+MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
+NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
+
+
+def _left_harmony(cyrillic: str) -> Optional[int]:
+    h = harmony(cyrillic)
+    return None if h < 0 else h
+
+
+def _prefer(readings: List[str]) -> str:
+    """Among readings that all spell the word: a common word before a name, then the first."""
+    return min(readings, key=lambda c: (c[:1].isupper(), readings.index(c)))
+
+
+def _same_spelling(written: str, target: str, hamza: str) -> bool:
+    """Equal up to where the hamza stands (the input may carry it anywhere in the word)."""
+    if written == target:
+        return True
+    return (hamza in written) == target.startswith(hamza) and written.replace(hamza, "") == target.replace(hamza, "")
 
 
 class Reader:
@@ -31,7 +53,7 @@ class Reader:
 
     initial_state = True
 
-    def __init__(self, compiled: Compiled, lexicon: Optional[Mapping[str, str]] = None) -> None:
+    def __init__(self, compiled: Compiled) -> None:
         c = compiled["reader"]
         self._norm = Normalizer(compiled)
         self._vowels: Dict[str, List[str]] = c["vowels"]
@@ -46,7 +68,11 @@ class Reader:
         for key, cyr, before, after, harmony in c["rules"]:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
-        self._lexicon = lexicon
+        self._lexicon: Optional[Lexicon] = Lexicon(compiled["lexicon"]) if "lexicon" in compiled else None
+        # Candidate readings are checked by writing them back: only exact spellings survive,
+        # in the house style or the variant one (ц as س, -аев as اەۆ).
+        self._spellers = (Writer(compiled).word, Writer(compiled, variant=True).word) if self._lexicon else ()
+        self._ngram = NgramModel(compiled["ngram"]) if "ngram" in compiled else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters
@@ -121,31 +147,89 @@ class Reader:
             word = word.replace(self._hamza, "")
             if not word:
                 return self._hamza  # a lone hamza is not a word: keep it
-        if self._lexicon is not None:
-            known = self._lexicon.get(word)
-            if known is not None:
-                return known
+        by_rule = self._by_rule(word, front)
+        if self._lexicon is None:
+            return by_rule
+        known, guesses = self._from_lexicon(word, front)
+        if known is not None:
+            return known
+        return self._rank(by_rule, guesses, word, front)
+
+    def _by_rule(self, word: str, front: bool) -> str:
         for suffix, reading in self._invariant:
             # -мен/-пен/-бен keep their е on back stems: read the stem on its own.
             if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                return self.read(word[: -len(suffix)], front) + reading
-        return self.read(word, front)
+                return self.read(word[: -len(suffix)], FRONT if front else None) + reading
+        return self.read(word, FRONT if front else None)
 
-    def read(self, word: str, front: bool = False) -> str:
-        """Read one normalised Arabic word without hamza; `front` says a hamza marked it."""
+    def _from_lexicon(self, word: str, front: bool) -> Tuple[Optional[str], List[str]]:
+        """Read a word as a known stem + the rest, keeping only readings that our writer spells
+        back as the word (in the house spelling or a variant one). Returns the reading with a
+        known suffix after the longest such stem, if any; else guesses: the longest stem (of
+        MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
+        lexicon = self._lexicon
+        target = (self._hamza if front else "") + word
+        guesses: List[str] = []
+        for length, variants in lexicon.stems(word):  # type: ignore[union-attr]
+            rest = word[length:]
+            known: List[str] = []
+            ruled: List[str] = []
+            for variant in variants:
+                if not rest:
+                    known.append(variant)
+                    continue
+                suffixes = lexicon.suffixes(rest, variant)  # type: ignore[union-attr]
+                if suffixes:
+                    known.extend(variant + s for s in suffixes)
+                elif length >= MIN_STEM and not guesses:
+                    ruled.append(variant + self.read(word, _left_harmony(variant), start=length))
+            good = [c for c in known if self._spells(c, target)]
+            if good:
+                return _prefer(good), []
+            if not guesses:
+                guesses = [c for c in ruled if self._spells(c, target)]
+        return None, guesses
+
+    def _rank(self, by_rule: str, guesses: List[str], word: str, front: bool) -> str:
+        """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
+        also spells the word back is clearly more Kazakh-like to the n-gram model."""
+        target = (self._hamza if front else "") + word
+        others = list(guesses)
+        for harmony in (BACK, FRONT):
+            uniform = self._uniform(word, harmony)
+            if uniform != by_rule and uniform not in others and self._spells(uniform, target):
+                others.append(uniform)
+        if not others:
+            return by_rule
+        score = self._ngram.score  # type: ignore[union-attr]
+        best = max(others, key=score)
+        return best if score(best) > score(by_rule) + NGRAM_MARGIN else by_rule
+
+    def _uniform(self, word: str, harmony: int) -> str:
+        """The reading with every ambiguous vowel in one harmony (loans: компания, гонорар)."""
         units = self._units(word)
-        harmony = self._harmony(units, front)
+        return "".join(self._vowels[text][harmony] if kind == "v" else text for text, kind, _ in units)
+
+    def _spells(self, cyrillic: str, target: str) -> bool:
+        return any(_same_spelling(spell(cyrillic), target, self._hamza) for spell in self._spellers)
+
+    def read(self, word: str, left: Optional[int] = None, start: int = 0) -> str:
+        """Read a normalised Arabic word without hamza by rule, from index `start` on (the letters
+        before it are context only); `left` is the harmony that stands before the part read
+        (FRONT for a hamza word, a stem's harmony for a suffix)."""
+        units = self._units(word, start)
+        harmony = self._harmony(units, left)
         return "".join(
             self._vowels[text][h] if kind == "v" else text
             for (text, kind, _), h in zip(units, harmony)
         )
 
-    def _units(self, word: str) -> List[Tuple[str, str, Optional[int]]]:
-        """Split into (text, kind, harmony evidence): kind v = ambiguous vowel letter,
-        m = marker consonant, x = anything else already read."""
+    def _units(self, word: str, start: int = 0) -> List[Tuple[str, str, Optional[int]]]:
+        """Split word[start:] into (text, kind, harmony evidence): kind v = ambiguous vowel
+        letter, m = marker consonant, x = anything else already read."""
         units: List[Tuple[str, str, Optional[int]]] = []
         n = len(word)
-        i = 0
+        i = start
         while i < n:
             ch = word[i]
             for key, cyr, before, after, harmony in self._rules.get(ch, ()):
@@ -194,7 +278,7 @@ class Reader:
         return ch in context
 
     @staticmethod
-    def _harmony(units: List[Tuple[str, str, Optional[int]]], front: bool) -> List[int]:
+    def _harmony(units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> List[int]:
         n = len(units)
         decided: List[Optional[int]] = [None] * n
         for i, (_, kind, evidence) in enumerate(units):
@@ -211,7 +295,6 @@ class Reader:
         # the word), else on the right; a word with no vowel evidence at all follows its marker
         # consonants that stand apart from vowels (инклюзивті), else it is back.
         result = [BACK] * n
-        left: Optional[int] = FRONT if front else None
         pending: List[int] = []
         for i, (_, kind, _) in enumerate(units):
             value = decided[i]

@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from .errors import TableError
 from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
-COMPILER_VERSION = 3
+COMPILER_VERSION = 4
 
 Compiled = Dict[str, Any]
 
@@ -45,7 +45,7 @@ def load_compiled(version: object = None) -> Compiled:
         if hit is not None:
             return hit
         digest = version_digest(name)
-        key = {"version": name, "digest": digest, "compiler": COMPILER_VERSION}
+        key = {"version": name, "digest": digest, "compiler": COMPILER_VERSION, "code": _code_digest()}
         compiled = _read_cache(name, key)
         if compiled is None:
             compiled = compile_tableset(load_tableset(name))
@@ -54,11 +54,26 @@ def load_compiled(version: object = None) -> Compiled:
         return compiled
 
 
+# The modules whose code shapes the compiled form: a change to any of them is a new cache key,
+# so an upgraded jazu never runs on a cache written by an older one.
+_COMPILING_MODULES = ("compiler.py", "cyrl2arab.py", "lexicon.py", "ngram.py", "tables.py")
+
+
+def _code_digest() -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _COMPILING_MODULES:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _cache_file(name: str, key: Dict[str, Any]) -> Optional[Path]:
     directory = cache_dir()
     if directory is None:
         return None
-    return directory / f"tables-v{name}-{key['digest'][:16]}-c{COMPILER_VERSION}.json"
+    return directory / f"tables-v{name}-{key['digest'][:16]}-{key['code']}-c{COMPILER_VERSION}.json"
 
 
 def _read_cache(name: str, key: Dict[str, Any]) -> Optional[Compiled]:
@@ -158,7 +173,18 @@ def compile_writer(table: Table) -> Compiled:
             raise table.fail(row, f"abbr {word!r} is not an all-caps Cyrillic word")
         abbrs.append(word)
     seq = {row.values[0]: row.values[1] for row in table.of("seq")}
+    alt_letters = {}
+    alt_no_after_vowel = False
+    for row in table.of("alt"):
+        if row.values[0] == "after-vowel":
+            alt_no_after_vowel = row.values[1] == "none"
+        elif row.values[0] in letters:
+            alt_letters[row.values[0]] = row.values[1]
+        else:
+            raise table.fail(row, "alt rows name a letter of the letter rows, or after-vowel")
     return {
+        "alt_letters": alt_letters,
+        "alt_no_after_vowel": alt_no_after_vowel,
         "letters": letters,
         "seq": seq,
         "seq_pattern": trie_pattern(seq),
@@ -287,7 +313,7 @@ def compile_scripts() -> Compiled:
 
 
 def compile_tableset(tableset: TableSet) -> Compiled:
-    return {
+    compiled: Compiled = {
         "version": tableset.version,
         "digest": tableset.digest,
         "scripts": compile_scripts(),
@@ -295,3 +321,16 @@ def compile_tableset(tableset: TableSet) -> Compiled:
         "reader": compile_reader(tableset.reader),
         "normalize": compile_normalize(tableset.normalize),
     }
+    if tableset.lexicon:
+        # The lexicon is indexed by Arabic spellings that our own writer makes.
+        from .cyrl2arab import Writer
+        from .lexicon import compile_lexicon
+
+        spellers = (Writer(compiled).word, Writer(compiled, variant=True).word)
+        compiled["lexicon"] = compile_lexicon(tableset.lexicon, spellers)
+        # The n-gram model that ranks readings of unknown words learns from the lexicon's words.
+        from .ngram import train
+
+        words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
+        compiled["ngram"] = train(words)
+    return compiled

@@ -24,9 +24,13 @@ class Writer:
 
     initial_state = None
 
-    def __init__(self, compiled: Compiled) -> None:
+    def __init__(self, compiled: Compiled, variant: bool = False) -> None:
+        """`variant=True` writes the variant spellings other outlets use (the `alt` rows), which
+        are never output: the reader uses them to recognise such spellings."""
         c = compiled["writer"]
         self._letters: Dict[str, str] = dict(c["letters"])
+        if variant:
+            self._letters.update(c.get("alt_letters", {}))
         table = {}
         for low, arab in self._letters.items():
             table[ord(low)] = arab or None
@@ -35,7 +39,7 @@ class Writer:
                 table[ord(up)] = arab or None
         self._translate = table
         self._seq: Dict[str, str] = dict(c["seq"])
-        self._after_vowel: Dict[str, str] = dict(c["after_vowel"])
+        self._after_vowel: Dict[str, str] = {} if variant and c.get("alt_no_after_vowel") else dict(c["after_vowel"])
         classes = c["classes"]
         self._hamza: str = c["hamza"]
         self._abbr = frozenset(c["abbr"])
@@ -66,7 +70,7 @@ class Writer:
         letter, mark = f"[{scripts['cyrillic_letter']}]", f"[{scripts['combining_mark']}]"
         self._scan = re.compile(rf"({letter}+(?:{mark}+{letter}*)*)|[{re.escape(''.join(self._punct))}\-]")
         self._is_letter = re.compile(letter).match
-        self._cache = WordCache(self._word)
+        self._cache = WordCache(self.word)
 
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         cache = self._cache
@@ -101,7 +105,8 @@ class Writer:
             return False
         return word in self._abbr or not _pronounceable(word.lower(), self._vowels)
 
-    def _word(self, word: str) -> str:
+    def word(self, word: str) -> str:
+        """One Cyrillic word (letters only) in Arabic script."""
         if not unicodedata.is_normalized("NFC", word):
             word = unicodedata.normalize("NFC", word)
         if self.is_abbreviation(word):

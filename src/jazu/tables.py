@@ -20,6 +20,8 @@ from .errors import TableError, UnknownTablesError
 
 REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
 TABLE_NAMES = ("writer", "reader", "normalize")
+# Lexicon tables: a version may ship them (from version 2 on); their rows are Cyrillic words.
+LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes")
 
 # kind -> (min values, max values, how many leading values form the duplicate key)
 SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
@@ -32,6 +34,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "punct": (2, 2, 1),
         "hyphen": (2, 2, 1),
         "abbr": (1, 1, 1),
+        "alt": (2, 2, 1),
         "test": (2, 2, 1),
     },
     "reader": {
@@ -52,6 +55,9 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "strip": (2, 2, 1),
         "test": (2, 2, 1),
     },
+    # word<TAB>spelling<TAB>variants of its stem before suffixes (кітап: кітаб)
+    "lexicon": {"word": (1, 8, 1)},
+    "suffixes": {"suffix": (1, 1, 1)},
 }
 
 # Kazakh's precomposed hamza letters: readable input, never output (ORTHOGRAPHY.md §2).
@@ -93,6 +99,7 @@ class TableSet:
     writer: Table
     reader: Table
     normalize: Table
+    lexicon: Tuple[Table, ...] = ()  # the lexicon-* and suffixes tables, when the version has them
 
 
 def tables_root() -> Path:
@@ -129,11 +136,15 @@ def resolve_version(version: object = None) -> str:
     return name
 
 
+def _table_names(directory: Path) -> Tuple[str, ...]:
+    return TABLE_NAMES + tuple(n for n in LEXICON_NAMES if (directory / f"{n}.tsv").is_file())
+
+
 def version_digest(version: str) -> str:
     """sha256 over the version's table files: the key of the compiled cache."""
     directory = tables_root() / version
     h = hashlib.sha256()
-    for name in TABLE_NAMES:
+    for name in _table_names(directory):
         data = (directory / f"{name}.tsv").read_bytes()
         h.update(name.encode() + b"\0" + data + b"\0")
     return h.hexdigest()
@@ -142,7 +153,7 @@ def version_digest(version: str) -> str:
 def load_tableset(version: object = None) -> TableSet:
     name = resolve_version(version)
     directory = tables_root() / name
-    tables = {t: parse_table(directory / f"{t}.tsv", t, name) for t in TABLE_NAMES}
+    tables = {t: parse_table(directory / f"{t}.tsv", t, name) for t in _table_names(directory)}
     return TableSet(
         version=name,
         directory=str(directory),
@@ -150,10 +161,13 @@ def load_tableset(version: object = None) -> TableSet:
         writer=tables["writer"],
         reader=tables["reader"],
         normalize=tables["normalize"],
+        lexicon=tuple(tables[n] for n in LEXICON_NAMES if n in tables),
     )
 
 
 def _decode_escapes(raw: str, path: Path, line: int) -> str:
+    if "\\" not in raw:
+        return raw
     out = []
     i = 0
     while i < len(raw):
@@ -171,6 +185,8 @@ def _decode_escapes(raw: str, path: Path, line: int) -> str:
 
 
 def _check_raw(text: str, path: Path, line: int) -> None:
+    if text.replace("\t", " ").isprintable():
+        return  # the common case, checked in C
     for ch in text:
         if ch != "\t" and unicodedata.category(ch) in FORBIDDEN_CATEGORIES:
             raise TableError(
@@ -180,7 +196,7 @@ def _check_raw(text: str, path: Path, line: int) -> None:
 
 def parse_table(path: Path, name: str, version: str) -> Table:
     """Read one table file; every syntax or schema problem names its line."""
-    schema = SCHEMAS[name]
+    schema = SCHEMAS["lexicon" if name.startswith("lexicon-") else name]
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -1,0 +1,105 @@
+"""The lexicon: Arabic spellings of known Kazakh stems and suffixes -> their Cyrillic.
+
+Built at compile time from the lexicon tables (tables/<version>/lexicon-*.tsv, suffixes.tsv):
+every stem and each of its variants before suffixes (кітап, кітаб) is spelled by our own writer,
+hamza left out, and indexed in a marisa-trie so that all known stems that begin a word are found
+in one call. A word is then read as the longest known stem whose rest is a known suffix, in every
+combination of the Cyrillic readings of the two parts; the reader keeps only candidates that our
+writer spells back exactly as the input (hamza included), which settles most homographs.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Tuple
+
+from .compiler import Compiled
+from .tables import Table
+
+BACK, FRONT = set("аоұыяё"), set("әөүіеэ")
+INVARIANT_ENDINGS = ("мен", "пен", "бен")
+
+
+def harmony(word: str) -> int:
+    """1 front, 0 back, -1 none: the harmony suffixes after `word` follow."""
+    for ch in reversed(word.lower()):
+        if ch in BACK:
+            return 0
+        if ch in FRONT:
+            return 1
+    return -1
+
+
+def suffix_harmony(suffix: str) -> int:
+    for ending in INVARIANT_ENDINGS:
+        if suffix.endswith(ending):
+            return harmony(suffix[: -len(ending)])
+    return harmony(suffix)
+
+
+def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: ignore[no-untyped-def]
+    """[arabic, cyrillic variant, cyrillic stem] entries and the suffix map, from the tables.
+    `spellers` are the writer's word functions (house style, variant style): each word is
+    indexed under every distinct spelling they give it."""
+    entries: List[List[str]] = []
+    suffixes: Dict[str, List[str]] = {}
+    # Our curated spelling of a word (a name's capital, a loan's э or ь) overrides the others,
+    # and so do its suffixed forms that other lists carry as words (hunspell-kk has
+    # қазақстанның beside Қазақстан): the curated stem + the suffix reads them.
+    curated = {row.values[0].lower() for t in tables if t.name == "lexicon-curated" for row in t.rows}
+    known_suffixes = {row.values[0] for t in tables if t.name == "suffixes" for row in t.rows}
+
+    def overridden(word: str) -> bool:
+        low = word.lower()
+        return low in curated or any(
+            low[:i] in curated and low[i:] in known_suffixes for i in range(2, len(low))
+        )
+
+    for table in tables:
+        for row in table.rows:
+            if table.name != "lexicon-curated" and row.kind == "word" and overridden(row.values[0]):
+                continue
+            for value in row.values:
+                if not value.replace("-", "").isalpha() or any("a" <= c.lower() <= "z" for c in value):
+                    raise table.fail(row, f"{value!r} is not a Cyrillic word")
+            if row.kind == "suffix":
+                suffix = row.values[0]
+                for arabic in {_bare(spell(suffix)) for spell in spellers}:
+                    suffixes.setdefault(arabic, []).append(suffix)
+                continue
+            stem = row.values[0]
+            for variant in (stem,) + row.values[1:]:
+                for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
+                    entries.append([arabic, variant, stem])
+    return {"entries": entries, "suffixes": suffixes}
+
+
+def _bare(arabic: str) -> str:
+    return arabic.replace("ء", "")
+
+
+class Lexicon:
+    """Look-ups over the compiled lexicon; immutable after construction, so thread-safe."""
+
+    def __init__(self, compiled: Compiled) -> None:
+        import marisa_trie
+
+        entries = compiled["entries"]
+        self._trie = marisa_trie.BytesTrie(
+            (arabic, f"{variant}\t{stem}".encode("utf-8")) for arabic, variant, stem in entries
+        )
+        self._suffixes: Dict[str, List[str]] = compiled["suffixes"]
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def stems(self, word: str) -> Iterator[Tuple[int, List[str]]]:
+        """Known stems that begin a normalised Arabic word (hamza left out), longest first: the
+        length of their Arabic spelling and their Cyrillic variants."""
+        for prefix in sorted(self._trie.prefixes(word), key=len, reverse=True):
+            variants = [v.decode("utf-8").split("\t")[0] for v in self._trie[prefix]]
+            yield len(prefix), list(dict.fromkeys(variants))
+
+    def suffixes(self, rest: str, after: str) -> List[str]:
+        """Known Cyrillic suffixes spelled `rest` in Arabic that fit the harmony of `after`."""
+        h = harmony(after)
+        return [s for s in self._suffixes.get(rest, ()) if h < 0 or suffix_harmony(s) in (-1, h)]
