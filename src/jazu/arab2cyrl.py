@@ -53,7 +53,8 @@ class Reader:
 
     initial_state = True
 
-    def __init__(self, compiled: Compiled) -> None:
+    def __init__(self, compiled: Compiled, lexicon: Optional[Compiled] = None) -> None:
+        """`lexicon`: the compiled lexicon part (`compiler.load_lexicon`), if the version has one."""
         c = compiled["reader"]
         self._norm = Normalizer(compiled)
         self._vowels: Dict[str, List[str]] = c["vowels"]
@@ -68,11 +69,11 @@ class Reader:
         for key, cyr, before, after, harmony in c["rules"]:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
-        self._lexicon: Optional[Lexicon] = Lexicon(compiled["lexicon"]) if "lexicon" in compiled else None
+        self._lexicon: Optional[Lexicon] = Lexicon(lexicon["lexicon"]) if lexicon else None
         # Candidate readings are checked by writing them back: only exact spellings survive,
         # in the house style or the variant one (ц as س, -аев as اەۆ).
         self._spellers = (Writer(compiled).word, Writer(compiled, variant=True).word) if self._lexicon else ()
-        self._ngram = NgramModel(compiled["ngram"]) if "ngram" in compiled else None
+        self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters

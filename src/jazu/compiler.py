@@ -22,7 +22,7 @@ COMPILER_VERSION = 4
 
 Compiled = Dict[str, Any]
 
-_memory: Dict[str, Compiled] = {}
+_memory: Dict[Tuple[str, str], Compiled] = {}
 _lock = threading.Lock()
 
 
@@ -38,19 +38,33 @@ def cache_dir() -> Optional[Path]:
 
 
 def load_compiled(version: object = None) -> Compiled:
-    """The compiled tables of one version: from memory, else the disk cache, else compiled now."""
-    name = resolve_version(version)
+    """The compiled tables of one version (letters, rules, normalisation; small and quick to
+    load): from memory, else the disk cache, else compiled now."""
+    return _load(resolve_version(version), "tables")
+
+
+def load_lexicon(version: object = None) -> Compiled:
+    """The compiled lexicon and n-gram model of a version that has lexicon tables; a separate
+    cache file, so that what does not read Arabic never loads it."""
+    return _load(resolve_version(version), "lexicon")
+
+
+def _load(name: str, part: str) -> Compiled:
     with _lock:
-        hit = _memory.get(name)
+        hit = _memory.get((name, part))
         if hit is not None:
             return hit
-        digest = version_digest(name)
-        key = {"version": name, "digest": digest, "compiler": COMPILER_VERSION, "code": _code_digest()}
-        compiled = _read_cache(name, key)
+        key = {"version": name, "digest": version_digest(name), "compiler": COMPILER_VERSION, "code": _code_digest()}
+        compiled = _read_cache(part, name, key)
         if compiled is None:
-            compiled = compile_tableset(load_tableset(name))
-            _write_cache(name, key, compiled)
-        _memory[name] = compiled
+            tableset = load_tableset(name)
+            if part == "tables":
+                compiled = compile_tableset(tableset)
+            else:
+                core = _memory.get((name, "tables")) or compile_tableset(tableset)
+                compiled = compile_lexicon_part(tableset, core)
+            _write_cache(part, name, key, compiled)
+        _memory[(name, part)] = compiled
         return compiled
 
 
@@ -69,15 +83,15 @@ def _code_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_file(name: str, key: Dict[str, Any]) -> Optional[Path]:
+def _cache_file(part: str, name: str, key: Dict[str, Any]) -> Optional[Path]:
     directory = cache_dir()
     if directory is None:
         return None
-    return directory / f"tables-v{name}-{key['digest'][:16]}-{key['code']}-c{COMPILER_VERSION}.json"
+    return directory / f"{part}-v{name}-{key['digest'][:16]}-{key['code']}-c{COMPILER_VERSION}.json"
 
 
-def _read_cache(name: str, key: Dict[str, Any]) -> Optional[Compiled]:
-    path = _cache_file(name, key)
+def _read_cache(part: str, name: str, key: Dict[str, Any]) -> Optional[Compiled]:
+    path = _cache_file(part, name, key)
     if path is None:
         return None
     try:
@@ -90,8 +104,8 @@ def _read_cache(name: str, key: Dict[str, Any]) -> Optional[Compiled]:
     return data["compiled"]
 
 
-def _write_cache(name: str, key: Dict[str, Any], compiled: Compiled) -> None:
-    path = _cache_file(name, key)
+def _write_cache(part: str, name: str, key: Dict[str, Any], compiled: Compiled) -> None:
+    path = _cache_file(part, name, key)
     if path is None:
         return
     try:
@@ -313,24 +327,24 @@ def compile_scripts() -> Compiled:
 
 
 def compile_tableset(tableset: TableSet) -> Compiled:
-    compiled: Compiled = {
+    return {
         "version": tableset.version,
         "digest": tableset.digest,
         "scripts": compile_scripts(),
         "writer": compile_writer(tableset.writer),
         "reader": compile_reader(tableset.reader),
         "normalize": compile_normalize(tableset.normalize),
+        "has_lexicon": bool(tableset.lexicon),
     }
-    if tableset.lexicon:
-        # The lexicon is indexed by Arabic spellings that our own writer makes.
-        from .cyrl2arab import Writer
-        from .lexicon import compile_lexicon
 
-        spellers = (Writer(compiled).word, Writer(compiled, variant=True).word)
-        compiled["lexicon"] = compile_lexicon(tableset.lexicon, spellers)
-        # The n-gram model that ranks readings of unknown words learns from the lexicon's words.
-        from .ngram import train
 
-        words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
-        compiled["ngram"] = train(words)
-    return compiled
+def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
+    """The lexicon, indexed by the Arabic spellings our own writer makes, and the n-gram model
+    that ranks readings of unknown words, learnt from the lexicon's words."""
+    from .cyrl2arab import Writer
+    from .lexicon import compile_lexicon
+    from .ngram import train
+
+    spellers = (Writer(core).word, Writer(core, variant=True).word)
+    words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
+    return {"lexicon": compile_lexicon(tableset.lexicon, spellers), "ngram": train(words)}

@@ -107,8 +107,9 @@ class Transliterator:
                     conv = Writer(compiled)
                 else:
                     from .arab2cyrl import Reader
+                    from .compiler import load_lexicon
 
-                    conv = Reader(compiled)
+                    conv = Reader(compiled, load_lexicon(self.tables) if compiled["has_lexicon"] else None)
                 self._converters[source] = conv
         return conv
 
