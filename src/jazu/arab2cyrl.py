@@ -36,6 +36,12 @@ def _left_harmony(cyrillic: str) -> Optional[int]:
     return None if h < 0 else h
 
 
+def _best_spelled(scored: List[Tuple[str, int]]) -> List[str]:
+    """The readings spelled in the best-ranked style (house style before the others)."""
+    top = max((score for _, score in scored), default=0)
+    return [c for c, score in scored if top and score == top]
+
+
 def _prefer(readings: List[str]) -> str:
     """Among readings that all spell the word: a common word before a name, then the first."""
     return min(readings, key=lambda c: (c[:1].isupper(), readings.index(c)))
@@ -70,9 +76,12 @@ class Reader:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
         self._lexicon: Optional[Lexicon] = Lexicon(lexicon["lexicon"]) if lexicon else None
-        # Candidate readings are checked by writing them back: only exact spellings survive,
-        # in the house style or the variant one (ц as س, -аев as اەۆ).
-        self._spellers = (Writer(compiled).word, Writer(compiled, variant=True).word) if self._lexicon else ()
+        # Candidate readings are checked by writing them back: only exact spellings survive, in
+        # the house style or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang).
+        self._spellers = (
+            [Writer(compiled).word] + [Writer(compiled, style=n).word for n in compiled["writer"]["styles"]]
+            if self._lexicon else []
+        )
         self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
@@ -184,11 +193,11 @@ class Reader:
                     known.extend(variant + s for s in suffixes)
                 elif length >= MIN_STEM and not guesses:
                     ruled.append(variant + self.read(word, _left_harmony(variant), start=length))
-            good = [c for c in known if self._spells(c, target)]
+            good = _best_spelled([(c, self._spells(c, target)) for c in known])
             if good:
                 return _prefer(good), []
             if not guesses:
-                guesses = [c for c in ruled if self._spells(c, target)]
+                guesses = _best_spelled([(c, self._spells(c, target)) for c in ruled])
         return None, guesses
 
     def _rank(self, by_rule: str, guesses: List[str], word: str, front: bool) -> str:
@@ -211,8 +220,13 @@ class Reader:
         units = self._units(word)
         return "".join(self._vowels[text][harmony] if kind == "v" else text for text, kind, _ in units)
 
-    def _spells(self, cyrillic: str, target: str) -> bool:
-        return any(_same_spelling(spell(cyrillic), target, self._hamza) for spell in self._spellers)
+    def _spells(self, cyrillic: str, target: str) -> int:
+        """0 if `cyrillic` is not spelled `target` in any style, else the rank of the first
+        style that spells it so: highest for the house style, 1 for the last style."""
+        for rank, spell in enumerate(self._spellers):
+            if _same_spelling(spell(cyrillic), target, self._hamza):
+                return len(self._spellers) - rank
+        return 0
 
     def read(self, word: str, left: Optional[int] = None, start: int = 0) -> str:
         """Read a normalised Arabic word without hamza by rule, from index `start` on (the letters

@@ -187,18 +187,24 @@ def compile_writer(table: Table) -> Compiled:
             raise table.fail(row, f"abbr {word!r} is not an all-caps Cyrillic word")
         abbrs.append(word)
     seq = {row.values[0]: row.values[1] for row in table.of("seq")}
-    alt_letters = {}
-    alt_no_after_vowel = False
-    for row in table.of("alt"):
-        if row.values[0] == "after-vowel":
-            alt_no_after_vowel = row.values[1] == "none"
-        elif row.values[0] in letters:
-            alt_letters[row.values[0]] = row.values[1]
+    styles: Dict[str, Dict[str, Any]] = {}
+    for row in table.of("style"):
+        name, rule, *args = row.values
+        style = styles.setdefault(name, {"letters": {}, "after_vowel": True, "rewrites": [], "doubles": False, "epenthesis": []})
+        if rule == "letter" and len(args) == 2 and args[0] in letters:
+            style["letters"][args[0]] = args[1]
+        elif rule == "after-vowel" and args == ["none"]:
+            style["after_vowel"] = False
+        elif rule == "rewrite" and len(args) == 2:
+            style["rewrites"].append(args)
+        elif rule == "doubles" and args == ["collapse"]:
+            style["doubles"] = True
+        elif rule == "epenthesis" and len(args) == 1 and args[0] in letters:
+            style["epenthesis"].append(args[0])
         else:
-            raise table.fail(row, "alt rows name a letter of the letter rows, or after-vowel")
+            raise table.fail(row, f"unknown style rule {rule!r} {args}: see the comment above the style rows")
     return {
-        "alt_letters": alt_letters,
-        "alt_no_after_vowel": alt_no_after_vowel,
+        "styles": styles,
         "letters": letters,
         "seq": seq,
         "seq_pattern": trie_pattern(seq),
@@ -345,6 +351,6 @@ def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
     from .lexicon import compile_lexicon
     from .ngram import train
 
-    spellers = (Writer(core).word, Writer(core, variant=True).word)
+    spellers = [Writer(core).word] + [Writer(core, style=name).word for name in core["writer"]["styles"]]
     words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
     return {"lexicon": compile_lexicon(tableset.lexicon, spellers), "ngram": train(words)}

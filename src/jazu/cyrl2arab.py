@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 import regex
 
@@ -24,13 +24,15 @@ class Writer:
 
     initial_state = None
 
-    def __init__(self, compiled: Compiled, variant: bool = False) -> None:
-        """`variant=True` writes the variant spellings other outlets use (the `alt` rows), which
-        are never output: the reader uses them to recognise such spellings."""
+    def __init__(self, compiled: Compiled, style: Optional[str] = None) -> None:
+        """`style` names a spelling style of the `style` rows (other outlets, Xinjiang): such
+        spellings are never output; the reader's lexicon uses them to recognise words."""
         c = compiled["writer"]
         self._letters: Dict[str, str] = dict(c["letters"])
-        if variant:
-            self._letters.update(c.get("alt_letters", {}))
+        rules = c["styles"][style] if style else None
+        if rules:
+            self._letters.update(rules["letters"])
+        self._rewrite = self._style_rewrites(rules, c["classes"]["vowel"]) if rules else None
         table = {}
         for low, arab in self._letters.items():
             table[ord(low)] = arab or None
@@ -39,7 +41,7 @@ class Writer:
                 table[ord(up)] = arab or None
         self._translate = table
         self._seq: Dict[str, str] = dict(c["seq"])
-        self._after_vowel: Dict[str, str] = {} if variant and c.get("alt_no_after_vowel") else dict(c["after_vowel"])
+        self._after_vowel: Dict[str, str] = dict(c["after_vowel"]) if not rules or rules["after_vowel"] else {}
         classes = c["classes"]
         self._hamza: str = c["hamza"]
         self._abbr = frozenset(c["abbr"])
@@ -98,6 +100,26 @@ class Writer:
             j -= 1
         return self._punct[mark] if j >= 0 and self._is_letter(text, j) else mark
 
+    @staticmethod
+    def _style_rewrites(rules: Dict[str, Any], vowels: str):  # type: ignore[no-untyped-def]
+        """The Cyrillic rewrites of a spelling style, as one function."""
+        steps = [(re.compile(re.escape(a)), b) for a, b in rules["rewrites"]]
+        consonant = f"[^{re.escape(vowels)}ьъ\\W]"
+        for letter in rules["epenthesis"]:
+            steps.append((re.compile(f"(?<={consonant})({re.escape(letter)})(?={consonant}|$)"), r"ы\1"))
+        doubles = re.compile(r"(\w)\1") if rules["doubles"] else None
+        # Native words keep their doubled letters (аттары, қатты): only loans lose them.
+        loan = re.compile(f"[вфхцчщъьэёюя]|^{consonant}{consonant}|[{re.escape(vowels)}]{{2}}|(?<!л|н|р|с)кт$")
+
+        def rewrite(word: str) -> str:
+            for pattern, replacement in steps:
+                word = pattern.sub(replacement, word)
+            if doubles is not None and loan.search(word):
+                word = doubles.sub(r"\1", word)
+            return word
+
+        return rewrite
+
     def is_abbreviation(self, word: str) -> bool:
         """All-caps words spelled letter by letter: the curated list, or an all-caps word that
         cannot be a Kazakh word (see `_pronounceable`)."""
@@ -113,6 +135,8 @@ class Writer:
             return " ".join(self._spell(ch) for ch in word.lower())
         low = word.lower()
         prefix = self._hamza if self._needs_hamza.match(low) else ""
+        if self._rewrite is not None:
+            low = self._rewrite(low)
         if self._units is not None:
             low = self._units.sub(self._unit, low)
         return prefix + low.translate(self._translate)

@@ -16,6 +16,7 @@ from .compiler import Compiled
 from .tables import Table
 
 BACK, FRONT = set("аоұыяё"), set("әөүіеэ")
+VOWEL_LETTERS = set("аәеёиоөұүыіэюяу")
 INVARIANT_ENDINGS = ("мен", "пен", "бен")
 
 
@@ -67,7 +68,12 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
                     suffixes.setdefault(arabic, []).append(suffix)
                 continue
             stem = row.values[0]
-            for variant in (stem,) + row.values[1:]:
+            variants = (stem,) + row.values[1:]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWEL_LETTERS:
+                # Kazakh orthography drops one of a loan's final doubled consonants before a
+                # suffix: класс -> класы, прогресс -> прогрестің.
+                variants += (stem[:-1],)
+            for variant in variants:
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
                     entries.append([arabic, variant, stem])
     return {"entries": entries, "suffixes": suffixes}

@@ -34,7 +34,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "punct": (2, 2, 1),
         "hyphen": (2, 2, 1),
         "abbr": (1, 1, 1),
-        "alt": (2, 2, 1),
+        "style": (3, 4, 3),
         "test": (2, 2, 1),
     },
     "reader": {
