@@ -31,7 +31,7 @@ def test_lexicon_rows_must_be_cyrillic_words(tmp_path: Path) -> None:
 def test_stems_and_suffixes_are_found_longest_first() -> None:
     spell = jazu.Transliterator("cyrl", "arab", tables="2")
     compiled = compile_lexicon((), [spell])
-    assert compiled == {"entries": [], "suffixes": {}}
+    assert compiled == {"entries": [], "suffixes": {}, "phrases": []}
     lexicon = Lexicon({"entries": [["كىتاپ", "кітап", "кітап"], ["كىتاب", "кітаб", "кітап"], ["كى", "кі", "кі"]],
                        "suffixes": {"ى": ["ы", "і"]}})
     assert [n for n, _ in lexicon.stems("كىتابى")] == [5, 2]

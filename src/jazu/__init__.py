@@ -17,6 +17,7 @@ from .errors import (
     InputTypeError,
     JazuError,
     TableError,
+    UnknownOptionError,
     UnknownScriptError,
     UnknownTablesError,
     UnsupportedConversionError,
@@ -33,6 +34,7 @@ __all__ = [
     "available_tables",
     "JazuError",
     "UnknownScriptError",
+    "UnknownOptionError",
     "UnsupportedConversionError",
     "UnknownTablesError",
     "TableError",
@@ -40,19 +42,22 @@ __all__ = [
     "__version__",
 ]
 
-_shared: Dict[Tuple[str, str, Optional[str]], Transliterator] = {}
+_shared: Dict[Tuple[str, str, Optional[str], str], Transliterator] = {}
 _shared_lock = threading.Lock()
 
 
-def transliterate(text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None) -> str:
-    """Convert `text` to the `target` script; `source="auto"` detects it."""
+def transliterate(
+    text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None, case: str = "restore"
+) -> str:
+    """Convert `text` to the `target` script; `source="auto"` detects it. `case="lower"` leaves
+    Cyrillic output in lower case (default "restore": sentence starts, names, abbreviations)."""
     if not isinstance(text, str):
         raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
-    key = (source, target, tables)
+    key = (source, target, tables, case)
     t = _shared.get(key)
     if t is None:
         with _shared_lock:
-            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables)
+            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables, case=case)
             _shared[key] = t
     return t(text)
 

@@ -31,6 +31,9 @@ MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is r
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
 
 
+_WORDS = re.compile(r"\S+")
+
+
 def _left_harmony(cyrillic: str) -> Optional[int]:
     h = harmony(cyrillic)
     return None if h < 0 else h
@@ -59,8 +62,10 @@ class Reader:
 
     initial_state = True
 
-    def __init__(self, compiled: Compiled, lexicon: Optional[Compiled] = None) -> None:
-        """`lexicon`: the compiled lexicon part (`compiler.load_lexicon`), if the version has one."""
+    def __init__(self, compiled: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore") -> None:
+        """`lexicon`: the compiled lexicon part (`compiler.load_lexicon`), if the version has one.
+        `case`: "restore" (sentence starts, names, abbreviations) or "lower" (all lower case)."""
+        self._restore = case == "restore"
         c = compiled["reader"]
         self._norm = Normalizer(compiled)
         self._vowels: Dict[str, List[str]] = c["vowels"]
@@ -106,7 +111,14 @@ class Reader:
             rf"(?<=[\p{{L}}\p{{M}}]){regex.escape(letter_hyphen)}(?={letter})"
             rf"|(?<=\p{{N}}){regex.escape(digit_hyphen)}(?={letter})"
         )
-        self._cache = WordCache(self._word)
+        self._cache = WordCache(self._word if self._restore else lambda w: self._word(w).lower())
+        # Multi-word names (Қазақстан Республикасы): their words are capitalised where they stand
+        # together, the last one with any suffix.
+        phrases = lexicon["lexicon"].get("phrases", []) if lexicon else []
+        self._phrases = (
+            re.compile("|".join(f"(?<!\\w){' +'.join(map(re.escape, words))}" for words in sorted(phrases, key=len, reverse=True)))
+            if phrases and self._restore else None
+        )
 
     # --- text level ---------------------------------------------------------------------------
 
@@ -114,9 +126,12 @@ class Reader:
         """Convert one piece; `state` says whether it begins a sentence, and the state for the
         next piece is returned with the text."""
         text = self._hyphens.sub("-", self._norm.text(text))
-        starts = {m.end() for m in self._sentence_gaps.finditer(text)}
-        if state:
+        starts = {m.end() for m in self._sentence_gaps.finditer(text)} if self._restore else set()
+        if state and self._restore:
             starts.add(self._leading_gap.match(text).end())
+        if self._phrases is not None:
+            for p in self._phrases.finditer(text):
+                starts.update(p.start() + w.start() for w in _WORDS.finditer(p.group()))
         cache = self._cache
 
         def replace(m: "regex.Match[str]") -> str:
@@ -141,7 +156,8 @@ class Reader:
         if all(ch in self._vowel_letters for ch in letters):
             words = " ".join(self._cache.get(ch) for ch in letters)
             return words[:1].upper() + words[1:] if sentence_start else words
-        return "".join(self._read_letter(ch) for ch in letters).upper()
+        joined = "".join(self._read_letter(ch) for ch in letters)
+        return joined.upper() if self._restore else joined
 
     def _read_letter(self, ch: str) -> str:
         if ch in self._vowels:

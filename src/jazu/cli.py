@@ -83,6 +83,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         source: str = typer.Option("auto", "--from", "-f", help="Source script: auto, arab, cyrl."),
         tables: Optional[str] = typer.Option(None, "--tables", help="Table version (default: the newest)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+        case: str = typer.Option("restore", "--case", help="Cyrillic output: restore (capitals) or lower."),
         list_tables: bool = typer.Option(False, "--list-tables", help="List the shipped table versions and exit."),
         version: bool = typer.Option(False, "--version", help="Print the version and exit."),
     ) -> int:
@@ -102,7 +103,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
             return EXIT_USAGE
         from .transliterator import Transliterator
 
-        transliterator = Transliterator(source=source, target=to, tables=tables)
+        transliterator = Transliterator(source=source, target=to, tables=tables, case=case)
         return _convert_files(transliterator, files or ["-"], output)
 
     return app

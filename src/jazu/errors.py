@@ -15,6 +15,10 @@ class UnsupportedConversionError(JazuError, ValueError):
     """A pair of scripts jazu cannot convert between (yet)."""
 
 
+class UnknownOptionError(JazuError, ValueError):
+    """An option value jazu does not know (for example `case="upper"`)."""
+
+
 class UnknownTablesError(JazuError, LookupError):
     """A table version that is not shipped; the message lists the known ones."""
 

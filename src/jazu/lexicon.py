@@ -21,8 +21,12 @@ INVARIANT_ENDINGS = ("мен", "пен", "бен")
 
 
 def harmony(word: str) -> int:
-    """1 front, 0 back, -1 none: the harmony suffixes after `word` follow."""
-    for ch in reversed(word.lower()):
+    """1 front, 0 back, -1 none: the harmony suffixes after `word` follow. The е of a surname's
+    -ев does not count (Тоқаевтың, Әлиевтің)."""
+    low = word.lower()
+    if low.endswith("ев") and len(low) > 3:
+        low = low[:-2]
+    for ch in reversed(low):
         if ch in BACK:
             return 0
         if ch in FRONT:
@@ -43,6 +47,7 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
     indexed under every distinct spelling they give it."""
     entries: List[List[str]] = []
     suffixes: Dict[str, List[str]] = {}
+    phrases: List[List[str]] = []
     # Our curated spelling of a word (a name's capital, a loan's э or ь) overrides the others,
     # and so do its suffixed forms that other lists carry as words (hunspell-kk has
     # қазақстанның beside Қазақстан): the curated stem + the suffix reads them.
@@ -60,8 +65,11 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
             if table.name != "lexicon-curated" and row.kind == "word" and overridden(row.values[0]):
                 continue
             for value in row.values:
-                if not value.replace("-", "").isalpha() or any("a" <= c.lower() <= "z" for c in value):
+                if not value.replace("-", "").replace(" ", "").isalpha() or (" " in value and row.kind != "phrase") or any("a" <= c.lower() <= "z" for c in value):
                     raise table.fail(row, f"{value!r} is not a Cyrillic word")
+            if row.kind == "phrase":
+                phrases.append([_bare(spellers[0](w)) for w in row.values[0].split(" ")])
+                continue
             if row.kind == "suffix":
                 suffix = row.values[0]
                 for arabic in {_bare(spell(suffix)) for spell in spellers}:
@@ -76,7 +84,7 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
             for variant in variants:
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
                     entries.append([arabic, variant, stem])
-    return {"entries": entries, "suffixes": suffixes}
+    return {"entries": entries, "suffixes": suffixes, "phrases": phrases}
 
 
 def _bare(arabic: str) -> str:

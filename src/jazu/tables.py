@@ -56,7 +56,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "test": (2, 2, 1),
     },
     # word<TAB>spelling<TAB>variants of its stem before suffixes (кітап: кітаб)
-    "lexicon": {"word": (1, 8, 1)},
+    "lexicon": {"word": (1, 8, 1), "phrase": (1, 1, 1)},
     "suffixes": {"suffix": (1, 1, 1)},
 }
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 from typing import Any, Dict, Iterable, Iterator, Optional, Tuple
 
-from .errors import InputTypeError, UnsupportedConversionError
+from .errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
 from .scripts import detect_script, script_name
 from .tables import resolve_version
 
 SUPPORTED = {("arab", "cyrl"), ("cyrl", "arab")}
+CASES = ("restore", "lower")
 
 
 class _PassThrough:
@@ -30,22 +31,29 @@ class Transliterator:
     Thread-safe (converters are pure apart from a word cache whose updates are atomic) and
     picklable (it pickles as its arguments and recompiles, from the disk cache, on load).
     `source="auto"` detects the script of each call's text (of a stream's first piece).
+    `case` (into Cyrillic): "restore" capitalises sentence starts, names and abbreviations;
+    "lower" leaves every converted word in lower case.
     """
 
-    def __init__(self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None) -> None:
+    def __init__(
+        self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None, case: str = "restore"
+    ) -> None:
         self.source = script_name(source, allow_auto=True)
         self.target = script_name(target)
         self.tables = resolve_version(tables)
+        if case not in CASES:
+            raise UnknownOptionError(f"unknown case {case!r}; use one of: {', '.join(CASES)}")
+        self.case = case
         self._converters: Dict[str, Any] = {}
         self._lock = threading.Lock()
         if self.source != "auto":
             self._converter(self.source)  # fail early on an unsupported pair
 
     def __repr__(self) -> str:
-        return f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r})"
+        return f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r}, case={self.case!r})"
 
     def __reduce__(self) -> Any:
-        return (Transliterator, (self.source, self.target, self.tables))
+        return (Transliterator, (self.source, self.target, self.tables, self.case))
 
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
@@ -109,7 +117,8 @@ class Transliterator:
                     from .arab2cyrl import Reader
                     from .compiler import load_lexicon
 
-                    conv = Reader(compiled, load_lexicon(self.tables) if compiled["has_lexicon"] else None)
+                    lexicon = load_lexicon(self.tables) if compiled["has_lexicon"] else None
+                    conv = Reader(compiled, lexicon, case=self.case)
                 self._converters[source] = conv
         return conv
 
