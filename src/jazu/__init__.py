@@ -14,6 +14,7 @@ import threading
 from typing import Dict, Optional, Tuple
 
 from .errors import (
+    DecodeError,
     InputTypeError,
     JazuError,
     TableError,
@@ -39,25 +40,28 @@ __all__ = [
     "UnknownTablesError",
     "TableError",
     "InputTypeError",
+    "DecodeError",
     "__version__",
 ]
 
-_shared: Dict[Tuple[str, str, Optional[str], str], Transliterator] = {}
+_shared: Dict[Tuple[str, str, Optional[str], str, Optional[str]], Transliterator] = {}
 _shared_lock = threading.Lock()
 
 
 def transliterate(
-    text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None, case: str = "restore"
+    text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None, case: str = "restore",
+    lexicon: Optional[str] = None,
 ) -> str:
     """Convert `text` to the `target` script; `source="auto"` detects it. `case="lower"` leaves
-    Cyrillic output in lower case (default "restore": sentence starts, names, abbreviations)."""
+    Cyrillic output in lower case (default "restore": sentence starts, names, abbreviations).
+    `lexicon`: a user lexicon file (`word<TAB>spelling` lines) whose words the reader prefers."""
     if not isinstance(text, str):
         raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
-    key = (source, target, tables, case)
+    key = (source, target, tables, case, lexicon)
     t = _shared.get(key)
     if t is None:
         with _shared_lock:
-            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables, case=case)
+            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables, case=case, lexicon=lexicon)
             _shared[key] = t
     return t(text)
 

@@ -28,6 +28,7 @@ from .wordcache import WordCache
 
 BACK, FRONT = 0, 1
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
+LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
 
 
@@ -62,9 +63,13 @@ class Reader:
 
     initial_state = True
 
-    def __init__(self, compiled: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore") -> None:
+    def __init__(
+        self, compiled: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore",
+        user: Optional[Compiled] = None,
+    ) -> None:
         """`lexicon`: the compiled lexicon part (`compiler.load_lexicon`), if the version has one.
-        `case`: "restore" (sentence starts, names, abbreviations) or "lower" (all lower case)."""
+        `case`: "restore" (sentence starts, names, abbreviations) or "lower" (all lower case).
+        `user`: a compiled user lexicon, consulted first."""
         self._restore = case == "restore"
         c = compiled["reader"]
         self._norm = Normalizer(compiled)
@@ -81,11 +86,13 @@ class Reader:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
         self._lexicon: Optional[Lexicon] = Lexicon(lexicon["lexicon"]) if lexicon else None
+        self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
+        self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
         # Candidate readings are checked by writing them back: only exact spellings survive, in
         # the house style or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang).
         self._spellers = (
             [Writer(compiled).word] + [Writer(compiled, style=n).word for n in compiled["writer"]["styles"]]
-            if self._lexicon else []
+            if self._lexicons else []
         )
         self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
@@ -114,7 +121,7 @@ class Reader:
         self._cache = WordCache(self._word if self._restore else lambda w: self._word(w).lower())
         # Multi-word names (Қазақстан Республикасы): their words are capitalised where they stand
         # together, the last one with any suffix.
-        phrases = lexicon["lexicon"].get("phrases", []) if lexicon else []
+        phrases = [p for lex in self._lexicons for p in lex.phrases]
         self._phrases = (
             re.compile("|".join(f"(?<!\\w){' +'.join(map(re.escape, words))}" for words in sorted(phrases, key=len, reverse=True)))
             if phrases and self._restore else None
@@ -166,19 +173,24 @@ class Reader:
 
     # --- word level ---------------------------------------------------------------------------
 
-    def _word(self, word: str) -> str:
-        word = self._norm.word(word)
+    def _word(self, raw: str) -> str:
+        word = self._norm.word(raw)
         front = self._hamza in word
         if front:
             word = word.replace(self._hamza, "")
-            if not word:
-                return self._hamza  # a lone hamza is not a word: keep it
+        if not word:
+            return raw  # only hamzas or marks: nothing to read, so nothing is dropped
         by_rule = self._by_rule(word, front)
-        if self._lexicon is None:
+        if not self._lexicons or len(word) > LONGEST_WORD:
             return by_rule
-        known, guesses = self._from_lexicon(word, front)
-        if known is not None:
-            return known
+        guesses: List[str] = []
+        for lexicon in self._lexicons:  # the user's first
+            known, found = self._from_lexicon(word, front, lexicon)
+            if known is not None:
+                return known
+            guesses = guesses or found
+        if self._ngram is None:
+            return by_rule
         return self._rank(by_rule, guesses, word, front)
 
     def _by_rule(self, word: str, front: bool) -> str:
@@ -188,15 +200,14 @@ class Reader:
                 return self.read(word[: -len(suffix)], FRONT if front else None) + reading
         return self.read(word, FRONT if front else None)
 
-    def _from_lexicon(self, word: str, front: bool) -> Tuple[Optional[str], List[str]]:
+    def _from_lexicon(self, word: str, front: bool, lexicon: Lexicon) -> Tuple[Optional[str], List[str]]:
         """Read a word as a known stem + the rest, keeping only readings that our writer spells
         back as the word (in the house spelling or a variant one). Returns the reading with a
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
         MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
-        lexicon = self._lexicon
         target = (self._hamza if front else "") + word
         guesses: List[str] = []
-        for length, variants in lexicon.stems(word):  # type: ignore[union-attr]
+        for length, variants in lexicon.stems(word):
             rest = word[length:]
             known: List[str] = []
             ruled: List[str] = []
@@ -204,7 +215,7 @@ class Reader:
                 if not rest:
                     known.append(variant)
                     continue
-                suffixes = lexicon.suffixes(rest, variant)  # type: ignore[union-attr]
+                suffixes = lexicon.suffixes(rest, variant)
                 if suffixes:
                     known.extend(variant + s for s in suffixes)
                 elif length >= MIN_STEM and not guesses:

@@ -3,20 +3,13 @@ reports user mistakes as one line on stderr; all conversion logic lives in the l
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
-import tempfile
-from typing import BinaryIO, Iterator, List, Optional
+from typing import List, Optional
 
-READ_SIZE = 1 << 16
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-
-class InputError(Exception):
-    """A file that could not be read or decoded: reported, and the other files still run."""
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -84,6 +77,11 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         tables: Optional[str] = typer.Option(None, "--tables", help="Table version (default: the newest)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
         case: str = typer.Option("restore", "--case", help="Cyrillic output: restore (capitals) or lower."),
+        errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes)."),
+        in_place: bool = typer.Option(False, "--in-place", help="Replace each FILE by its conversion (atomically)."),
+        backup: Optional[str] = typer.Option(None, "--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX."),
+        suffix: Optional[str] = typer.Option(None, "--suffix", metavar="SUFFIX", help="Write each FILE's conversion to FILE+SUFFIX."),
+        lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE", help="Your own words (word<TAB>spelling lines), read first."),
         list_tables: bool = typer.Option(False, "--list-tables", help="List the shipped table versions and exit."),
         version: bool = typer.Option(False, "--version", help="Print the version and exit."),
     ) -> int:
@@ -103,10 +101,41 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
             return EXIT_USAGE
         from .transliterator import Transliterator
 
-        transliterator = Transliterator(source=source, target=to, tables=tables, case=case)
-        return _convert_files(transliterator, files or ["-"], output)
+        transliterator = Transliterator(source=source, target=to, tables=tables, case=case, lexicon=lexicon)
+        inputs = files or ["-"]
+        plan = Plan(output, errors, in_place, backup, suffix)
+        plan.check(inputs)
+        return _convert_files(transliterator, inputs, plan)
 
     return app
+
+
+class Plan:
+    """Where each input's output goes, checked before anything is read or written."""
+
+    def __init__(self, output: Optional[str], errors: str, in_place: bool, backup: Optional[str], suffix: Optional[str]) -> None:
+        from .textio import check_errors
+
+        self.output = None if output in (None, "-") else output
+        self.errors = check_errors(errors)
+        self.in_place, self.backup, self.suffix = in_place, backup, suffix
+
+    def check(self, inputs: List[str]) -> None:
+        from .errors import JazuError
+
+        modes = sum(bool(x) for x in (self.output, self.in_place, self.suffix))
+        if modes > 1:
+            raise JazuError("choose one of -o, --in-place and --suffix")
+        if self.backup and not self.in_place:
+            raise JazuError("--backup goes with --in-place")
+        if (self.in_place or self.suffix) and "-" in inputs:
+            raise JazuError("--in-place and --suffix need files, not stdin")
+        if self.suffix is not None and not self.suffix:
+            raise JazuError("--suffix needs a non-empty suffix")
+        if self.output:
+            for name in inputs:
+                if name != "-" and os.path.exists(name) and os.path.exists(self.output) and os.path.samefile(name, self.output):
+                    raise JazuError(f"-o {self.output!r} is also an input: use --in-place to replace a file")
 
 
 def _list_tables() -> int:
@@ -121,82 +150,95 @@ def _list_tables() -> int:
     return 0
 
 
-def _convert_files(transliterator, files: List[str], output: Optional[str]) -> int:  # type: ignore[no-untyped-def]
-    sink, tmp = _open_output(output)
+def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # type: ignore[no-untyped-def]
+    """Convert every input; a failing one is reported and the others still run. Outputs are
+    atomic: a file appears (or is replaced) only when its conversion is complete."""
+    from .errors import JazuError
+    from .textio import AtomicFile
+
+    shared = AtomicFile(plan.output) if plan.output else None
     failed = 0
     try:
         for name in files:
+            target = None
             try:
-                for piece in transliterator.stream(_decoded(name)):
-                    sink.write(piece.encode("utf-8"))
-                    if tmp is None:
-                        sink.flush()  # a pipe reader sees each line as soon as it is converted
-            except InputError as e:
+                if plan.in_place or plan.suffix:
+                    target = AtomicFile(name if plan.in_place else name + plan.suffix)
+                    sink = target.file
+                else:
+                    sink = shared.file if shared else sys.stdout.buffer
+                if name != "-" and plan.errors == "strict" and sink is sys.stdout.buffer:
+                    _validate(name)  # stdout cannot take back half a file: check it first
+                mark = sink.tell() if shared else None  # type: ignore[union-attr]
+                try:
+                    _convert_one(transliterator, name, sink, plan.errors, flush=sink is sys.stdout.buffer)
+                except JazuError:
+                    if mark is not None:  # drop the failed file's part from the shared output
+                        sink.seek(mark)  # type: ignore[union-attr]
+                        sink.truncate()  # type: ignore[union-attr]
+                    raise
+                if target is not None:
+                    if plan.in_place and plan.backup:
+                        _copy(name, name + plan.backup)
+                    target.commit()
+            except JazuError as e:
                 _error(str(e))
                 failed += 1
-        if tmp is not None:
-            sink.close()
+            finally:
+                if target is not None:
+                    target.discard()
+        if shared is not None:
             if failed == len(files):
-                os.unlink(tmp)
+                shared.discard()
             else:
-                os.replace(tmp, output)  # type: ignore[arg-type]
-            tmp = None
+                shared.commit()
     finally:
-        if tmp is not None:  # interrupted or failed: leave no partial output file behind
-            sink.close()
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        if shared is not None:
+            shared.discard()  # interrupted: leave no partial output file behind
     return EXIT_FAILED if failed else 0
 
 
-def _open_output(output: Optional[str]):  # type: ignore[no-untyped-def]
-    if output is None or output == "-":
-        return sys.stdout.buffer, None
-    directory = os.path.dirname(os.path.abspath(output))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".jazu-", suffix=".tmp")
-    except OSError as e:
-        from .errors import JazuError
+def _convert_one(transliterator, name: str, sink, errors: str, flush: bool) -> None:  # type: ignore[no-untyped-def]
+    from .errors import JazuError
+    from .textio import read_blocks
 
-        raise JazuError(f"cannot write {output!r}: {e.strerror}") from None
-    return os.fdopen(fd, "wb"), tmp
-
-
-def _decoded(name: str) -> Iterator[str]:
-    """The text of one input, decoded incrementally; invalid UTF-8 names the byte offset."""
     label = "<stdin>" if name == "-" else name
-    stream: BinaryIO
-    if name == "-":
-        stream = sys.stdin.buffer
-        read = getattr(stream, "read1", stream.read)
-        close = False
-    else:
-        try:
-            stream = open(name, "rb")
-        except OSError as e:
-            raise InputError(f"cannot read {name!r}: {e.strerror}") from None
-        read = stream.read
-        close = True
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    offset = 0
     try:
-        while True:
-            try:
-                block = read(READ_SIZE)
-            except OSError as e:
-                raise InputError(f"cannot read {label!r}: {e.strerror}") from None
-            held = len(decoder.getstate()[0])
-            try:
-                text = decoder.decode(block, final=not block)
-            except UnicodeDecodeError as e:
-                raise InputError(f"{label}: invalid UTF-8 at byte {offset - held + e.start}") from None
-            offset += len(block)
-            if text:
-                yield text
-            if not block:
-                return
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+    except OSError as e:
+        raise JazuError(f"cannot read {name!r}: {e.strerror}") from None
+    try:
+        for piece in transliterator.stream_bytes(read_blocks(stream), errors, label):
+            sink.write(piece)
+            if flush:
+                sink.flush()  # a pipe reader sees each line as soon as it is converted
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
+        raise JazuError(f"{label}: {e.strerror}") from None
     finally:
-        if close:
+        if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _validate(name: str) -> None:
+    from .errors import JazuError
+    from .textio import decode, read_blocks
+
+    try:
+        with open(name, "rb") as f:
+            for _ in decode(read_blocks(f), "strict", name):
+                pass
+    except OSError as e:
+        raise JazuError(f"cannot read {name!r}: {e.strerror}") from None
+
+
+def _copy(source: str, backup: str) -> None:
+    import shutil
+
+    from .errors import JazuError
+
+    try:
+        shutil.copy2(source, backup)
+    except OSError as e:
+        raise JazuError(f"cannot write the backup {backup!r}: {e.strerror}") from None

@@ -33,5 +33,14 @@ class TableError(JazuError):
         super().__init__(f"{self.path}:{line}: {message}")
 
 
+class DecodeError(JazuError, ValueError):
+    """Input that is not valid UTF-8 (with errors="strict"); names the byte offset."""
+
+    def __init__(self, label: str, offset: int) -> None:
+        self.label = label
+        self.offset = offset
+        super().__init__(f"{label}: invalid UTF-8 at byte {offset}")
+
+
 class InputTypeError(JazuError, TypeError):
     """Input that is not `str` (bytes must be decoded by the caller first)."""

@@ -94,14 +94,16 @@ def _bare(arabic: str) -> str:
 class Lexicon:
     """Look-ups over the compiled lexicon; immutable after construction, so thread-safe."""
 
-    def __init__(self, compiled: Compiled) -> None:
+    def __init__(self, compiled: Compiled, suffixes_from: "Lexicon | None" = None) -> None:
+        """`suffixes_from`: a lexicon whose suffixes this one uses (a user's word list has none)."""
         import marisa_trie
 
         entries = compiled["entries"]
         self._trie = marisa_trie.BytesTrie(
             (arabic, f"{variant}\t{stem}".encode("utf-8")) for arabic, variant, stem in entries
         )
-        self._suffixes: Dict[str, List[str]] = compiled["suffixes"]
+        self._suffixes: Dict[str, List[str]] = suffixes_from._suffixes if suffixes_from else compiled["suffixes"]
+        self.phrases: List[List[str]] = compiled.get("phrases", [])
 
     def __len__(self) -> int:
         return len(self._trie)

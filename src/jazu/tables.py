@@ -194,7 +194,22 @@ def _check_raw(text: str, path: Path, line: int) -> None:
             )
 
 
-def parse_table(path: Path, name: str, version: str) -> Table:
+USER_LEXICON_LIMIT = 16 << 20  # bytes: a user lexicon larger than this is refused
+
+
+def parse_user_lexicon(path: Path) -> Table:
+    """A user's lexicon file: lexicon rows (`word<TAB>spelling…`, `phrase<TAB>…`), meta lines
+    optional, validated like the shipped tables; read as data only, never executed."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise TableError(path, 0, f"cannot read the lexicon: {e.strerror}") from None
+    if size > USER_LEXICON_LIMIT:
+        raise TableError(path, 0, f"the lexicon is {size} bytes; at most {USER_LEXICON_LIMIT} are read")
+    return parse_table(path, "lexicon-user", "", require_meta=False)
+
+
+def parse_table(path: Path, name: str, version: str, require_meta: bool = True) -> Table:
     """Read one table file; every syntax or schema problem names its line."""
     schema = SCHEMAS["lexicon" if name.startswith("lexicon-") else name]
     try:
@@ -248,6 +263,8 @@ def parse_table(path: Path, name: str, version: str) -> Table:
                     ch = sorted(bad)[0]
                     raise TableError(path, number, f"U+{ord(ch):04X} may be read but never written: use U+0621 + the base letter")
         rows.append(Row(kind, values, number))
+    if not require_meta:
+        return Table(name=name, path=str(path), meta=tuple(meta.items()), rows=tuple(rows))
     for key in REQUIRED_META:
         if key not in meta:
             raise TableError(path, 1, f"missing meta line @{key}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from typing import Any, Dict, Iterable, Iterator, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, Optional, Tuple, Union
 
 from .errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
 from .scripts import detect_script, script_name
@@ -36,7 +37,8 @@ class Transliterator:
     """
 
     def __init__(
-        self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None, case: str = "restore"
+        self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None, case: str = "restore",
+        lexicon: Optional[Union[str, "os.PathLike[str]"]] = None,
     ) -> None:
         self.source = script_name(source, allow_auto=True)
         self.target = script_name(target)
@@ -44,16 +46,22 @@ class Transliterator:
         if case not in CASES:
             raise UnknownOptionError(f"unknown case {case!r}; use one of: {', '.join(CASES)}")
         self.case = case
+        self.lexicon = None if lexicon is None else os.fspath(lexicon)
+        self._user = self._load_user_lexicon() if self.lexicon else None
         self._converters: Dict[str, Any] = {}
         self._lock = threading.Lock()
         if self.source != "auto":
             self._converter(self.source)  # fail early on an unsupported pair
+        elif not any(target == self.target for _, target in SUPPORTED):
+            raise UnsupportedConversionError(
+                f"nothing converts to {self.target} yet; supported: arab -> cyrl, cyrl -> arab"
+            )
 
     def __repr__(self) -> str:
         return f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r}, case={self.case!r})"
 
     def __reduce__(self) -> Any:
-        return (Transliterator, (self.source, self.target, self.tables, self.case))
+        return (Transliterator, (self.source, self.target, self.tables, self.case, self.lexicon))
 
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
@@ -84,6 +92,30 @@ class Transliterator:
         from .stream import convert_stream  # lazily: it compiles regexes
 
         return convert_stream(converter, checked())
+
+    def _load_user_lexicon(self) -> Any:
+        """A user's lexicon file (`lexicon=`), validated like the shipped tables, spelled with
+        this table version's writer."""
+        from pathlib import Path
+
+        from .compiler import load_compiled
+        from .cyrl2arab import Writer
+        from .lexicon import compile_lexicon
+        from .tables import parse_user_lexicon
+
+        table = parse_user_lexicon(Path(self.lexicon))  # type: ignore[arg-type]
+        compiled = load_compiled(self.tables)
+        spellers = [Writer(compiled).word] + [Writer(compiled, style=n).word for n in compiled["writer"]["styles"]]
+        return compile_lexicon((table,), spellers)
+
+    def stream_bytes(self, blocks: Iterable[bytes], errors: str = "strict", label: str = "input") -> Iterator[bytes]:
+        """Convert UTF-8 byte blocks lazily. `errors`: "strict" raises DecodeError (with the
+        byte offset) on invalid UTF-8, "replace" puts U+FFFD there, "surrogateescape" passes
+        the undecodable bytes through to the output unchanged."""
+        from .textio import decode, encode
+
+        for piece in self.stream(decode(blocks, errors, label)):
+            yield encode(piece, errors)
 
     def _for_text(self, text: str) -> Any:
         if self.source != "auto":
@@ -118,7 +150,7 @@ class Transliterator:
                     from .compiler import load_lexicon
 
                     lexicon = load_lexicon(self.tables) if compiled["has_lexicon"] else None
-                    conv = Reader(compiled, lexicon, case=self.case)
+                    conv = Reader(compiled, lexicon, case=self.case, user=self._user)
                 self._converters[source] = conv
         return conv
 

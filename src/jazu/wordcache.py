@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 DEFAULT_SIZE = 200_000
+LONGEST_CACHED = 64  # characters: longer "words" are no words, and must not fill the memory
 
 
 class WordCache(Dict[str, str]):
@@ -18,6 +19,8 @@ class WordCache(Dict[str, str]):
 
     def __missing__(self, word: str) -> str:
         out = self._convert(word)
+        if len(word) > LONGEST_CACHED:
+            return out
         if len(self) >= self._size:
             # Dropping everything is O(1) amortised and safe under the GIL; the frequent words
             # come back within a few sentences.
