@@ -180,15 +180,15 @@ class Reader:
             word = word.replace(self._hamza, "")
         if not word:
             return raw  # only hamzas or marks: nothing to read, so nothing is dropped
-        by_rule = self._by_rule(word, front)
         if not self._lexicons or len(word) > LONGEST_WORD:
-            return by_rule
+            return self._by_rule(word, front)
         guesses: List[str] = []
         for lexicon in self._lexicons:  # the user's first
             known, found = self._from_lexicon(word, front, lexicon)
             if known is not None:
                 return known
             guesses = guesses or found
+        by_rule = self._by_rule(word, front)
         if self._ngram is None:
             return by_rule
         return self._rank(by_rule, guesses, word, front)
@@ -232,8 +232,9 @@ class Reader:
         also spells the word back is clearly more Kazakh-like to the n-gram model."""
         target = (self._hamza if front else "") + word
         others = list(guesses)
+        units = self._units(word)
         for harmony in (BACK, FRONT):
-            uniform = self._uniform(word, harmony)
+            uniform = "".join(self._vowels[text][harmony] if kind == "v" else text for text, kind, _ in units)
             if uniform != by_rule and uniform not in others and self._spells(uniform, target):
                 others.append(uniform)
         if not others:
@@ -241,11 +242,6 @@ class Reader:
         score = self._ngram.score  # type: ignore[union-attr]
         best = max(others, key=score)
         return best if score(best) > score(by_rule) + NGRAM_MARGIN else by_rule
-
-    def _uniform(self, word: str, harmony: int) -> str:
-        """The reading with every ambiguous vowel in one harmony (loans: компания, гонорар)."""
-        units = self._units(word)
-        return "".join(self._vowels[text][harmony] if kind == "v" else text for text, kind, _ in units)
 
     def _spells(self, cyrillic: str, target: str) -> int:
         """0 if `cyrillic` is not spelled `target` in any style, else the rank of the first

@@ -98,10 +98,15 @@ class Lexicon:
         """`suffixes_from`: a lexicon whose suffixes this one uses (a user's word list has none)."""
         import marisa_trie
 
-        entries = compiled["entries"]
-        self._trie = marisa_trie.BytesTrie(
-            (arabic, f"{variant}\t{stem}".encode("utf-8")) for arabic, variant, stem in entries
-        )
+        # marisa-trie finds every known stem that begins a word in one call; a dict holds the
+        # Cyrillic readings of each spelling (faster than decoding trie values per look-up).
+        readings: Dict[str, List[str]] = {}
+        for arabic, variant, _stem in compiled["entries"]:
+            found = readings.setdefault(arabic, [])
+            if variant not in found:
+                found.append(variant)
+        self._readings = readings
+        self._trie = marisa_trie.Trie(readings)
         self._suffixes: Dict[str, List[str]] = suffixes_from._suffixes if suffixes_from else compiled["suffixes"]
         self.phrases: List[List[str]] = compiled.get("phrases", [])
 
@@ -111,9 +116,9 @@ class Lexicon:
     def stems(self, word: str) -> Iterator[Tuple[int, List[str]]]:
         """Known stems that begin a normalised Arabic word (hamza left out), longest first: the
         length of their Arabic spelling and their Cyrillic variants."""
+        readings = self._readings
         for prefix in sorted(self._trie.prefixes(word), key=len, reverse=True):
-            variants = [v.decode("utf-8").split("\t")[0] for v in self._trie[prefix]]
-            yield len(prefix), list(dict.fromkeys(variants))
+            yield len(prefix), readings[prefix]
 
     def suffixes(self, rest: str, after: str) -> List[str]:
         """Known Cyrillic suffixes spelled `rest` in Arabic that fit the harmony of `after`."""

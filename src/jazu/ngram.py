@@ -42,16 +42,24 @@ class NgramModel:
         self._totals = dict(totals)
         self._unigrams = sum(c for g, c in self._counts.items() if len(g) == 1)
         self._vocab = max(1, sum(1 for g in self._counts if len(g) == 1))
+        # log P by n-gram, filled as grams are met: scoring a word is then a few dict look-ups.
+        self._logp: Dict[str, float] = {}
 
     def score(self, word: str) -> float:
         """Log-probability per character (higher is more Kazakh-like)."""
-        padded = BOUNDARY * (self.order - 1) + word.lower() + END
+        order = self.order
+        padded = BOUNDARY * (order - 1) + word.lower() + END
+        logp = self._logp
         total = 0.0
-        steps = 0
-        for i in range(self.order - 1, len(padded)):
-            total += math.log(self._prob(padded[i - self.order + 1 : i + 1]))
-            steps += 1
-        return total / max(1, steps)
+        for i in range(order, len(padded) + 1):
+            gram = padded[i - order : i]
+            value = logp.get(gram)
+            if value is None:
+                value = math.log(self._prob(gram))
+                if len(logp) < 1_000_000:  # bounded: flat memory on any input
+                    logp[gram] = value
+            total += value
+        return total / (len(padded) - order + 1)
 
     def _prob(self, gram: str) -> float:
         # Interpolate from the unigram up: each order weighs in by how much its context was seen.
