@@ -122,10 +122,11 @@ class Reader:
         # Multi-word names (Қазақстан Республикасы): their words are capitalised where they stand
         # together, the last one with any suffix.
         phrases = [p for lex in self._lexicons for p in lex.phrases]
-        self._phrases = (
-            re.compile("|".join(f"(?<!\\w){' +'.join(map(re.escape, words))}" for words in sorted(phrases, key=len, reverse=True)))
-            if phrases and self._restore else None
-        )
+        # Keyed by their first word, as written: looked at only when that word is met.
+        heads: Dict[str, List[str]] = {}
+        for words in sorted(phrases, key=len, reverse=True):
+            heads.setdefault(words[0], []).append("".join(" +" + re.escape(w) for w in words[1:]))
+        self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()} if self._restore else {}
 
     # --- text level ---------------------------------------------------------------------------
 
@@ -136,10 +137,8 @@ class Reader:
         starts = {m.end() for m in self._sentence_gaps.finditer(text)} if self._restore else set()
         if state and self._restore:
             starts.add(self._leading_gap.match(text).end())
-        if self._phrases is not None:
-            for p in self._phrases.finditer(text):
-                starts.update(p.start() + w.start() for w in _WORDS.finditer(p.group()))
         cache = self._cache
+        phrases = self._phrases
 
         def replace(m: "regex.Match[str]") -> str:
             kind = m.lastgroup
@@ -148,6 +147,12 @@ class Reader:
                     return self._punct[m[0]]
                 return self._abbreviation(m[0], m.start() in starts)
             word = cache[m[0]]
+            rest = phrases.get(m[0]) if phrases else None
+            if rest is not None:
+                p = rest.match(text, m.end())
+                if p is not None:  # a multi-word name: capitalise its other words when met
+                    starts.update(m.end() + w.start() for w in _WORDS.finditer(p.group()))
+                    return word[:1].upper() + word[1:]
             if m.start() in starts:
                 return word[:1].upper() + word[1:]
             return word

@@ -68,7 +68,7 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
                 if not value.replace("-", "").replace(" ", "").isalpha() or (" " in value and row.kind != "phrase") or any("a" <= c.lower() <= "z" for c in value):
                     raise table.fail(row, f"{value!r} is not a Cyrillic word")
             if row.kind == "phrase":
-                phrases.append([_bare(spellers[0](w)) for w in row.values[0].split(" ")])
+                phrases.append([spellers[0](w) for w in row.values[0].split(" ")])
                 continue
             if row.kind == "suffix":
                 suffix = row.values[0]
