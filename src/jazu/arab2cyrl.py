@@ -85,7 +85,7 @@ class Reader:
         for key, cyr, before, after, harmony in c["rules"]:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
-        self._lexicon: Optional[Lexicon] = Lexicon(lexicon["lexicon"]) if lexicon else None
+        self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
         # Candidate readings are checked by writing them back: only exact spellings survive, in
