@@ -78,6 +78,8 @@ class Reader:
         self._markers: Dict[str, int] = c["markers"]
         self._evidence: Dict[str, int] = c["evidence"]
         self._hamza: str = c["hamza"]
+        # ى writes ы/і, the one vowel Russian loans never put beside к г (so it follows them)
+        self._close_vowel = next((a for a, (back, _) in self._vowels.items() if back == "ы"), "")
         self._vowel_letters = frozenset(self._vowels) | frozenset(
             a for a, cyr in self._letters.items() if cyr in ("е", "у")
         )
@@ -238,8 +240,15 @@ class Reader:
         target = (self._hamza if front else "") + word
         others = list(guesses)
         units = self._units(word)
+        beside = self._marker_beside(units)
         for harmony in (BACK, FRONT):
-            uniform = "".join(self._vowels[text][harmony] if kind == "v" else text for text, kind, _ in units)
+            # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
+            # Kazakh or Russian word has кы or қі.
+            uniform = "".join(
+                self._vowels[text][beside[i] if text == self._close_vowel and beside[i] is not None else harmony]
+                if kind == "v" else text
+                for i, (text, kind, _) in enumerate(units)
+            )
             if uniform != by_rule and uniform not in others and self._spells(uniform, target):
                 others.append(uniform)
         if not others:
@@ -319,6 +328,16 @@ class Reader:
         if context == "C":
             return ch not in self._vowel_letters
         return ch in context
+
+    @staticmethod
+    def _marker_beside(units: List[Tuple[str, str, Optional[int]]]) -> List[Optional[int]]:
+        """For each unit, the harmony of a marker consonant next to it (the one before first)."""
+        n = len(units)
+        return [
+            units[i - 1][2] if i > 0 and units[i - 1][1] == "m"
+            else units[i + 1][2] if i + 1 < n and units[i + 1][1] == "m" else None
+            for i in range(n)
+        ]
 
     @staticmethod
     def _harmony(units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> List[int]:

@@ -353,4 +353,19 @@ def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
 
     spellers = [Writer(core).word] + [Writer(core, style=name).word for name in core["writer"]["styles"]]
     words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
-    return {"lexicon": compile_lexicon(tableset.lexicon, spellers), "ngram": train(words)}
+    suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
+    return {"lexicon": compile_lexicon(tableset.lexicon, spellers), "ngram": train(with_suffixes(words, suffixes))}
+
+
+def with_suffixes(words: List[str], suffixes: List[str], per_word: int = 3) -> List[str]:
+    """The words, and each with a few suffixes of its harmony, chosen deterministically: so the
+    n-gram model learns how stems and suffixes meet (шеңбернің, not шеңберның)."""
+    from .lexicon import harmony, suffix_harmony
+
+    by_harmony: Dict[int, List[str]] = {h: [s for s in suffixes if suffix_harmony(s) in (h, -1)] for h in (0, 1)}
+    out = list(words)
+    for i, word in enumerate(words):
+        options = by_harmony.get(harmony(word))
+        if options:
+            out.extend(word + options[(i * 7919 + k * 104729) % len(options)] for k in range(per_word))
+    return out
