@@ -1,15 +1,20 @@
-"""The reader: Kazakh Arabic script -> Cyrillic, first (rule-only) version (ORTHOGRAPHY.md §4).
+"""The reader: Kazakh Arabic script -> Cyrillic (ORTHOGRAPHY.md §4).
 
-Per text: normalise, read the seed's hyphen spacing back, then one tokeniser pass over Arabic
-words, spaced single-letter abbreviations, sentence ends and other words (which pass through).
-Per distinct word (bounded cache): context rules for ي يا يۋ يو يە تس شش, then the harmony of each
-ambiguous vowel (ا و ۇ ى) from local evidence:
-  1. a vowel standing next to ق ع is back, next to ك گ front;
-  2. otherwise it takes the harmony of the nearest decided vowel on its left (the hamza counts as
-     a front vowel before the word), else on its right, else back.
-Local evidence, not one flag per word, is what reads бірақ, ағаштарымен and бұлшықет right.
-With a lexicon (tables version 2 on), a word is first read as a known stem + known suffix whose
-reading our writer spells back exactly as the input; the rules read what the lexicon does not know.
+Per text: normalise, read the seed's hyphen spacing back, then one scan over Arabic words,
+spaced single-letter abbreviations and Arabic punctuation; everything else passes through.
+Sentence starts and multi-word names get their capitals (unless case="lower").
+
+Per distinct word (bounded cache):
+- with a lexicon (tables version 2 on): the longest known stem + a known suffix whose reading our
+  writer spells back exactly as the input (hamza included) -- see `_from_lexicon`;
+- by rule: context rules for ي يا يۋ يو يە تس شش, then the harmony of each ambiguous vowel
+  (ا و ۇ ى) from local evidence:
+    1. a vowel standing next to ق ع is back, next to ك گ front;
+    2. otherwise it takes the harmony of the nearest decided vowel on its left (the hamza counts
+       as a front vowel before the word), else on its right, else that of the word's markers.
+  Local evidence, not one flag per word, is what reads бірақ, ағаштарымен and бұлшықет right;
+- an unknown word's rule reading competes with stem guesses and one-harmony readings, ranked by
+  a character n-gram model (`_rank`).
 """
 
 from __future__ import annotations
