@@ -92,6 +92,10 @@ class Reader:
         for key, cyr, before, after, harmony in c["rules"]:
             self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
+        # The unit of each letter read on its own: (text, kind, harmony evidence), see `_units`.
+        self._plain: Dict[str, Tuple[str, str, Optional[int]]] = {v: (v, "v", None) for v in self._vowels}
+        for a, cyr in self._letters.items():
+            self._plain[a] = (cyr, "m", self._markers[a]) if a in self._markers else (cyr, "x", self._evidence.get(a))
         self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
@@ -218,26 +222,25 @@ class Reader:
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
         MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
         target = (self._hamza if front else "") + word
-        guesses: List[str] = []
+        longest: Optional[Tuple[int, List[str]]] = None  # for guesses, read only if needed
         for length, variants in lexicon.stems(word):
             rest = word[length:]
             known: List[str] = []
-            ruled: List[str] = []
             for variant in variants:
                 if not rest:
                     known.append(variant)
                     continue
-                suffixes = lexicon.suffixes(rest, variant)
-                if suffixes:
-                    known.extend(variant + s for s in suffixes)
-                elif length >= MIN_STEM and not guesses:
-                    ruled.append(variant + self.read(word, _left_harmony(variant), start=length))
+                known.extend(variant + s for s in lexicon.suffixes(rest, variant))
             good = _best_spelled([(c, self._spells(c, target)) for c in known])
             if good:
                 return _prefer(good), []
-            if not guesses:
-                guesses = _best_spelled([(c, self._spells(c, target)) for c in ruled])
-        return None, guesses
+            if longest is None and length >= MIN_STEM and rest:
+                longest = (length, variants)
+        if longest is None:
+            return None, []
+        length, variants = longest
+        ruled = [v + self.read(word, _left_harmony(v), start=length) for v in variants]
+        return None, _best_spelled([(c, self._spells(c, target)) for c in ruled])
 
     def _rank(self, by_rule: str, guesses: List[str], word: str, front: bool) -> str:
         """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
@@ -285,23 +288,24 @@ class Reader:
         """Split word[start:] into (text, kind, harmony evidence): kind v = ambiguous vowel
         letter, m = marker consonant, x = anything else already read."""
         units: List[Tuple[str, str, Optional[int]]] = []
+        rules_of, plain = self._rules.get, self._plain.get
         n = len(word)
         i = start
         while i < n:
             ch = word[i]
-            for key, cyr, before, after, harmony in self._rules.get(ch, ()):
-                end = i + len(key)
-                if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits_after(after, word, end):
-                    units.append((cyr, "x", harmony))
-                    i = end
-                    break
-            else:
-                if ch in self._vowels:
-                    units.append((ch, "v", None))
-                elif ch in self._markers:
-                    units.append((self._letters[ch], "m", self._markers[ch]))
+            rules = rules_of(ch)
+            if rules:
+                for key, cyr, before, after, harmony in rules:
+                    end = i + len(key)
+                    if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits_after(after, word, end):
+                        units.append((cyr, "x", harmony))
+                        i = end
+                        break
                 else:
-                    units.append((self._letters.get(ch, ch), "x", self._evidence.get(ch)))
+                    units.append(plain(ch) or (ch, "x", None))
+                    i += 1
+            else:
+                units.append(plain(ch) or (ch, "x", None))
                 i += 1
         return units
 
