@@ -297,7 +297,7 @@ class Reader:
             if rules:
                 for key, cyr, before, after, harmony in rules:
                     end = i + len(key)
-                    if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits_after(after, word, end):
+                    if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits(after, word, end):
                         units.append((cyr, "x", harmony))
                         i = end
                         break
@@ -310,26 +310,14 @@ class Reader:
         return units
 
     def _fits(self, context: str, word: str, j: int) -> bool:
-        """Does the letter before the match (index j) fit `context`?"""
+        """Does the letter at index j, just before or just after a rule's key, fit `context`?
+        ^ (before) and $ (after) ask that j is outside the word."""
         if context == "*":
             return True
-        if context == "^":
-            return j < 0
-        if j < 0:
-            return False
-        ch = word[j]
-        if context == "V":
-            return ch in self._vowel_letters
-        if context == "C":
-            return ch not in self._vowel_letters
-        return ch in context
-
-    def _fits_after(self, context: str, word: str, j: int) -> bool:
-        if context == "*":
-            return True
-        if context == "$":
-            return j >= len(word)
-        if j >= len(word):
+        outside = j < 0 or j >= len(word)
+        if context in ("^", "$"):
+            return outside
+        if outside:
             return False
         ch = word[j]
         if context == "V":
