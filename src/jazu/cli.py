@@ -139,14 +139,13 @@ class Plan:
 
 
 def _list_tables() -> int:
-    from .tables import available_versions, load_tableset
+    from .tables import available_versions, parse_table, tables_root, version_digest
 
     versions = available_versions()
     for name in versions:
-        ts = load_tableset(name)
-        status = ts.writer.meta_value("status")
+        status = parse_table(tables_root() / name / "writer.tsv", "writer", name).meta_value("status")
         newest = "  (default)" if name == versions[-1] else ""
-        sys.stdout.write(f"{name}\t{status}\t{ts.digest[:12]}{newest}\n")
+        sys.stdout.write(f"{name}\t{status}\t{version_digest(name)[:12]}{newest}\n")
     return 0
 
 

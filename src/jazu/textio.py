@@ -8,7 +8,7 @@ import os
 import tempfile
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
-from .errors import DecodeError, UnknownOptionError
+from .errors import DecodeError, JazuError, UnknownOptionError
 
 READ_SIZE = 1 << 16
 ERRORS = ("strict", "replace", "surrogateescape")
@@ -68,9 +68,15 @@ class AtomicFile:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.file: Optional[BinaryIO] = None
+        if os.path.isdir(path):
+            raise JazuError(f"cannot write {path!r}: it is a directory")
         directory = os.path.dirname(os.path.abspath(path))
-        fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=".jazu-", suffix=".tmp")
-        self.file: Optional[BinaryIO] = os.fdopen(fd, "wb")
+        try:
+            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=".jazu-", suffix=".tmp")
+        except OSError as e:
+            raise JazuError(f"cannot write {path!r}: {e.strerror}") from None
+        self.file = os.fdopen(fd, "wb")
         if os.path.exists(path):
             try:
                 os.chmod(self._tmp, os.stat(path).st_mode & 0o7777)  # keep the mode of the file it replaces
@@ -79,16 +85,22 @@ class AtomicFile:
 
     def commit(self) -> None:
         assert self.file is not None
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        self.file.close()
-        self.file = None
-        os.replace(self._tmp, self.path)
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            self.file = None
+            os.replace(self._tmp, self.path)
+        except OSError as e:
+            self.discard()
+            raise JazuError(f"cannot write {self.path!r}: {e.strerror}") from None
 
     def discard(self) -> None:
+        """Remove the temporary file, if it is still there (a no-op after commit)."""
         if self.file is not None:
             self.file.close()
             self.file = None
+        if os.path.exists(self._tmp):
             try:
                 os.unlink(self._tmp)
             except OSError:
