@@ -147,3 +147,11 @@ def test_user_lexicon(tmp_path: Path) -> None:
         jazu.Transliterator("arab", "cyrl", lexicon=str(lexicon))
     with pytest.raises(jazu.TableError, match="cannot read the lexicon"):
         jazu.Transliterator("arab", "cyrl", lexicon=str(tmp_path / "missing.tsv"))
+
+
+def test_unwritable_or_unreadable_targets_give_one_line(jazu_exe: str, tmp_path: Path) -> None:
+    out = run(jazu_exe, ["--to", "arab", "-o", str(tmp_path)], "біз".encode())
+    assert out.returncode == 2 and out.stderr.decode() == f"jazu: cannot write {str(tmp_path)!r}: it is a directory\n"
+    out = run(jazu_exe, ["--to", "arab", str(tmp_path)])
+    assert out.returncode == 1 and out.stderr.decode().startswith(f"jazu: cannot read {str(tmp_path)!r}")
+    assert "Traceback" not in out.stderr.decode()
