@@ -117,3 +117,41 @@ def test_compile_checks_semantics(tmp_path: Path) -> None:
 def test_unknown_version_lists_known_ones() -> None:
     with pytest.raises(jazu.UnknownTablesError, match="known versions: 1, 2"):
         jazu.Transliterator("cyrl", "arab", tables="99")
+
+
+@pytest.mark.parametrize(
+    "name,row,message",
+    [
+        ("writer", "after-vowel\tэо\tX", "after-vowel keys are one character"),
+        ("writer", "punct\t?!\t!", "punct keys are one character"),
+        ("writer", "punct\t:\t", "a punct row needs every value"),
+        ("reader", "letter\tص\t", "a letter row needs every value"),
+        ("normalize", "nfkc\t\\uFB50x\t\\uFDFF", "nfkc ranges are two single characters"),
+        ("normalize", "strip\t\\u0650\t\\u0640", "strip range ends before it starts"),
+    ],
+)
+def test_rows_the_compiler_would_misuse_are_refused(tmp_path: Path, name: str, row: str, message: str) -> None:
+    """A shipped table with one bad row added: the compiler names the row's line."""
+    from jazu import compiler
+    from jazu.tables import tables_root
+
+    text = (tables_root() / "1" / f"{name}.tsv").read_text(encoding="utf-8")
+    path = tmp_path / f"{name}.tsv"
+    path.write_text(text + row + "\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    table = parse_table(path, name, "1")
+    compile_part = {"writer": compiler.compile_writer, "reader": compiler.compile_reader,
+                    "normalize": compiler.compile_normalize}[name]
+    with pytest.raises(TableError, match=f":{line}: {message}"):
+        compile_part(table)
+
+
+def test_a_hamza_row_holds_one_character(tmp_path: Path) -> None:
+    from jazu import compiler
+    from jazu.tables import tables_root
+
+    text = (tables_root() / "1" / "writer.tsv").read_text(encoding="utf-8").replace("hamza\tء", "hamza\tء\\u0020")
+    path = tmp_path / "writer.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TableError, match="a hamza row holds one character"):
+        compiler.compile_writer(parse_table(path, "writer", "1"))

@@ -111,6 +111,16 @@ class Reader:
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters
         single = "[" + re.escape("".join(self._letters) + "".join(self._vowels)) + "]"
         self._punct: Dict[str, str] = c["punct"]
+        # The writer's known abbreviations, by their spaced Arabic letters: read back as written.
+        # Those of vowels only (ЕО) are left out: `ە و` is as likely two one-letter words.
+        spell = compiled["writer"]["letters"]
+        vowel_letters = set(self._vowels) | {a for a, cyr in self._letters.items() if cyr in ("е", "у")}
+        self._abbr: Dict[Tuple[str, ...], str] = {}
+        for abbr in compiled["writer"]["abbr"]:
+            key = tuple(spell[ch.lower()] for ch in abbr)
+            if not vowel_letters.issuperset(key):
+                self._abbr[key] = abbr
+        self._longest_abbr = max((len(k) for k in self._abbr), default=0)
         # The hot scan uses the standard library's `re` on explicit ranges: twice as fast as
         # `regex` here (benchmarks/throughput.py). `\w` stands for "letter or digit".
         self._scan = re.compile(
@@ -173,14 +183,39 @@ class Reader:
         return out, bool(state) if last is None else last.group("end") is not None
 
     def _abbreviation(self, spaced: str, sentence_start: bool) -> str:
-        """`ب ۇ ۇ` -> БҰҰ. Runs of vowels only are ordinary one-letter words (а, е, о) read
-        apart, the first capitalised at a sentence start."""
+        """A run of spaced single letters: the writer's known abbreviations first, longest first
+        (`ق ر ى ى م` -> ҚР ІІМ); other stretches with a consonant are read letter by
+        letter and joined (`ب ۇ ۇ` -> БҰҰ); stretches of vowels only are ordinary one-letter
+        words (а, е, о), read apart, the first capitalised at a sentence start."""
         letters = spaced.split(" ")
-        if all(ch in self._vowel_letters for ch in letters):
-            words = " ".join(self._cache.get(ch) for ch in letters)
-            return words[:1].upper() + words[1:] if sentence_start else words
-        joined = "".join(self._read_letter(ch) for ch in letters)
-        return joined.upper() if self._restore else joined
+        parts: List[str] = []
+        stretch: List[str] = []
+
+        def flush() -> None:
+            if not stretch:
+                return
+            if all(ch in self._vowel_letters for ch in stretch):
+                parts.extend(self._cache[ch] for ch in stretch)
+            else:
+                joined = "".join(self._read_letter(ch) for ch in stretch)
+                parts.append(joined.upper() if self._restore else joined)
+            stretch.clear()
+
+        i = 0
+        while i < len(letters):
+            for n in range(min(self._longest_abbr, len(letters) - i), 1, -1):
+                known = self._abbr.get(tuple(letters[i : i + n]))
+                if known is not None:
+                    flush()
+                    parts.append(known if self._restore else known.lower())
+                    i += n
+                    break
+            else:
+                stretch.append(letters[i])
+                i += 1
+        flush()
+        words = " ".join(parts)
+        return words[:1].upper() + words[1:] if sentence_start and self._restore else words
 
     def _read_letter(self, ch: str) -> str:
         if ch in self._vowels:

@@ -45,9 +45,6 @@ def run(args: List[str]) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        return 0
     return result if isinstance(result, int) else 0
 
 
@@ -105,7 +102,12 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         inputs = files or ["-"]
         plan = Plan(output, errors, in_place, backup, suffix)
         plan.check(inputs)
-        return _convert_files(transliterator, inputs, plan)
+        try:
+            return _convert_files(transliterator, inputs, plan)
+        except BrokenPipeError:
+            # The reader went away (`jazu … | head -1`): that is not an error of ours.
+            _silence_stdout()
+            return 0
 
     return app
 
@@ -134,8 +136,21 @@ class Plan:
             raise JazuError("--suffix needs a non-empty suffix")
         if self.output:
             for name in inputs:
-                if name != "-" and os.path.exists(name) and os.path.exists(self.output) and os.path.samefile(name, self.output):
+                if name != "-" and _same_file(name, self.output):
                     raise JazuError(f"-o {self.output!r} is also an input: use --in-place to replace a file")
+        extra = self.suffix if self.suffix else (self.backup if self.in_place else None)
+        if extra:
+            for name in inputs:
+                clash = next((other for other in inputs if _same_file(name + extra, other)), None)
+                if clash is not None:
+                    what = "--suffix" if self.suffix else "--backup"
+                    raise JazuError(f"{what} would write {name + extra!r}, which is also an input")
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _list_tables() -> int:
@@ -166,7 +181,7 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
                     sink = target.file
                 else:
                     sink = shared.file if shared else sys.stdout.buffer
-                if name != "-" and plan.errors == "strict" and sink is sys.stdout.buffer:
+                if plan.errors == "strict" and sink is sys.stdout.buffer and _is_regular_file(name):
                     _validate(name)  # stdout cannot take back half a file: check it first
                 mark = sink.tell() if shared else None  # type: ignore[union-attr]
                 try:
@@ -218,6 +233,16 @@ def _convert_one(transliterator, name: str, sink, errors: str, flush: bool) -> N
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _is_regular_file(name: str) -> bool:
+    """A file that can be read twice (not stdin, a pipe, a FIFO or a device)."""
+    import stat
+
+    try:
+        return name != "-" and stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return False
 
 
 def _validate(name: str) -> None:

@@ -159,10 +159,34 @@ def _single(table: Table, kind: str) -> str:
     rows = list(table.of(kind))
     if len(rows) != 1:
         raise TableError(table.path, rows[1].line if len(rows) > 1 else 0, f"need exactly one {kind} row")
+    if len(rows[0].values[0]) != 1:
+        raise table.fail(rows[0], f"a {kind} row holds one character")
     return rows[0].values[0]
 
 
+def _check_rows(table: Table, kinds: Iterable[str], one_char_key: bool = True, empty_ok: bool = False) -> None:
+    """Keys that the compiled code uses as characters must be one character; outputs must not
+    be empty (an empty output would silently delete text) unless `empty_ok`."""
+    for kind in kinds:
+        for row in table.of(kind):
+            if one_char_key and len(row.values[0]) != 1:
+                raise table.fail(row, f"{kind} keys are one character, not {row.values[0]!r}")
+            if not empty_ok and any(v == "" for v in row.values[1:]):
+                raise table.fail(row, f"a {kind} row needs every value (an empty one would delete text)")
+
+
+def _range(table: Table, row: Any) -> Tuple[int, int]:
+    first, last = row.values
+    if len(first) != 1 or len(last) != 1:
+        raise table.fail(row, f"{row.kind} ranges are two single characters")
+    if ord(last) < ord(first):
+        raise table.fail(row, f"{row.kind} range ends before it starts")
+    return ord(first), ord(last)
+
+
 def compile_writer(table: Table) -> Compiled:
+    _check_rows(table, ("after-vowel", "punct"))
+    _check_rows(table, ("seq", "hyphen"), one_char_key=False)
     letters: Dict[str, str] = {}
     for row in table.of("letter"):
         cyr = row.values[0]
@@ -221,6 +245,8 @@ _CONTEXTS = {"*", "^", "$", "V", "C"}
 
 
 def compile_reader(table: Table) -> Compiled:
+    _check_rows(table, ("vowel", "letter", "punct"))
+    _check_rows(table, ("hyphen", "invariant", "rule"), one_char_key=False)
     vowels = {}
     for row in table.of("vowel"):
         if len(row.values[0]) != 1:
@@ -254,7 +280,7 @@ def compile_reader(table: Table) -> Compiled:
             raise table.fail(row, f"harmony must be back, front or -, not {harm!r}")
         if any(c not in letters and c not in vowels for c in key):
             raise table.fail(row, f"rule key {key!r} has letters outside the letter and vowel rows")
-        rules.append([key, cyr, before, after, harmony.get(harm), row.line])
+        rules.append([key, cyr, before, after, harmony.get(harm)])
     # Longest key first; among equal keys, table order (the sort is stable).
     rules.sort(key=lambda r: -len(r[0]))
     hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
@@ -265,7 +291,7 @@ def compile_reader(table: Table) -> Compiled:
         "letters": letters,
         "markers": markers,
         "evidence": evidence,
-        "rules": [r[:5] for r in rules],
+        "rules": rules,
         "hamza": _single(table, "hamza"),
         "punct": {row.values[0]: row.values[1] for row in table.of("punct")},
         "hyphen": hyphen,
@@ -280,8 +306,9 @@ def compile_normalize(table: Table) -> Compiled:
             raise table.fail(row, "char rows map one character")
         chars[row.values[0]] = row.values[1]
     explicit = dict(chars)
+    _check_rows(table, ("char",))
     for row in table.of("nfkc"):
-        first, last = (ord(v) for v in row.values)
+        first, last = _range(table, row)
         for cp in range(first, last + 1):
             ch = chr(cp)
             folded = unicodedata.normalize("NFKC", ch)
@@ -292,9 +319,7 @@ def compile_normalize(table: Table) -> Compiled:
                 chars[ch] = "".join(explicit.get(c, c) for c in folded.strip())
     strip = []
     for row in table.of("strip"):
-        first, last = (ord(v) for v in row.values)
-        if last < first:
-            raise table.fail(row, "strip range ends before it starts")
+        first, last = _range(table, row)
         strip.extend(chr(cp) for cp in range(first, last + 1))
     return {"chars": chars, "strip": "".join(strip)}
 

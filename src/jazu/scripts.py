@@ -34,6 +34,21 @@ def detect_script(text: str) -> Optional[str]:
         from .errors import InputTypeError
 
         raise InputTypeError(f"detect_script() takes str, not {type(text).__name__}")
+    counts = _letter_counts(text)
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else None
+
+
+def kazakh_script(text: str) -> Optional[str]:
+    """"arab" or "cyrl", whichever has more letters in `text` (Latin letters, which jazu does
+    not convert, are not counted: a Kazakh text full of English names is still Kazakh), or None."""
+    counts = _letter_counts(text)
+    if not counts["arab"] and not counts["cyrl"]:
+        return None
+    return "arab" if counts["arab"] > counts["cyrl"] else "cyrl"
+
+
+def _letter_counts(text: str) -> dict:
     counts = {"arab": 0, "cyrl": 0, "latn": 0}
     for ch in text[:65536]:
         cp = ord(ch)
@@ -48,5 +63,4 @@ def detect_script(text: str) -> Optional[str]:
                 counts["arab"] += 1
         elif 0x00C0 <= cp <= 0x024F and ch.isalpha():
             counts["latn"] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else None
+    return counts

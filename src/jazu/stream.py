@@ -1,9 +1,12 @@
 """Cutting a stream of text into pieces that convert independently, so memory stays flat.
 
 A piece ends after the last newline it holds; a piece with no newline is cut once it is long,
-after a sentence end and its spaces, else at a space with no hyphen beside it, else (a single
-"word" of megabytes) anywhere. The converters' rules never look across such a cut, except for
-"does the next word start a sentence", which the reader carries as state.
+after a sentence end and its spaces, else at a space with no hyphen and no single-letter word
+(a spaced abbreviation such as `ب ۇ ۇ`) beside it, else (a single "word" of megabytes) anywhere.
+The writer's rules never look across such a cut, nor do the reader's, with two exceptions:
+"does the next word start a sentence", which the reader carries as state, and a multi-word name
+in a line of over 64 KiB with no sentence end, which a space cut can split (its words then keep
+their lower case).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ SOFT_LIMIT = 1 << 16   # characters held before cutting inside a line
 HARD_LIMIT = 1 << 20   # characters held before cutting anywhere
 
 _SENTENCE_CUT = regex.compile(r"[.!?…؟][^\S\n]+(?=\S)", regex.REVERSE)
-_SPACE_CUT = regex.compile(r"(?<![-\s])[^\S\n]+(?![-\s])", regex.REVERSE)
+_SPACE_CUT = regex.compile(r"(?<![-\s])(?<!(?:^|\s)\S)[^\S\n]+(?![-\s])(?!\S(?:\s|$))", regex.REVERSE)
 
 
 class Converter(Protocol):

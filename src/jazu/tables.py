@@ -216,6 +216,8 @@ def parse_table(path: Path, name: str, version: str, require_meta: bool = True) 
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TableError(path, 0, "table file is missing") from None
+    except OSError as e:
+        raise TableError(path, 0, f"cannot read: {e.strerror}") from None
     except UnicodeDecodeError as e:
         raise TableError(path, 0, f"not UTF-8 (byte {e.start})") from None
     meta: Dict[str, str] = {}
@@ -255,7 +257,7 @@ def parse_table(path: Path, name: str, version: str, require_meta: bool = True) 
             if key in seen:
                 raise TableError(path, number, f"duplicate {kind} row for {values[0]!r} (first on line {seen[key]})")
             seen[key] = number
-        outputs = values[1:] if kind != "test" else values[1:]
+        outputs = values[1:]
         if kind in ("letter", "seq", "after-vowel", "char", "rule") or (kind == "test" and name == "writer"):
             for v in outputs:
                 bad = DISCOURAGED.intersection(v)

@@ -67,10 +67,11 @@ class AtomicFile:
     same directory, renamed over the target on commit, deleted on discard."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
+        self.path = os.path.realpath(path)  # replacing a symbolic link's target, not the link
         self.file: Optional[BinaryIO] = None
         if os.path.isdir(path):
             raise JazuError(f"cannot write {path!r}: it is a directory")
+        path = self.path
         directory = os.path.dirname(os.path.abspath(path))
         try:
             fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=".jazu-", suffix=".tmp")

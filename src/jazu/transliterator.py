@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Dict, Iterable, Iterator, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
-from .scripts import detect_script, script_name
+from .scripts import kazakh_script, script_name
 from .tables import resolve_version
 
 SUPPORTED = {("arab", "cyrl"), ("cyrl", "arab")}
 CASES = ("restore", "lower")
+AUTO_DETECT_LIMIT = 1 << 20  # characters a stream may hold back while it looks for a Kazakh letter
 
 
 class _PassThrough:
@@ -31,7 +32,8 @@ class Transliterator:
 
     Thread-safe (converters are pure apart from a word cache whose updates are atomic) and
     picklable (it pickles as its arguments and recompiles, from the disk cache, on load).
-    `source="auto"` detects the script of each call's text (of a stream's first piece).
+    `source="auto"` picks Arabic or Cyrillic, whichever has more letters in each call's text
+    (in a stream's first chunks that hold either; Latin letters do not count).
     `case` (into Cyrillic): "restore" capitalises sentence starts, names and abbreviations;
     "lower" leaves every converted word in lower case.
     """
@@ -66,25 +68,28 @@ class Transliterator:
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
             raise InputTypeError(f"jazu converts str, not {type(text).__name__} (decode bytes first)")
-        out, _ = self._for_text(text).convert(text, self._for_text(text).initial_state)
+        converter = self._for_text(text)
+        out, _ = converter.convert(text, converter.initial_state)
         return out
 
     def stream(self, chunks: Iterable[str]) -> Iterator[str]:
         """Convert an iterable of str chunks lazily; memory stays bounded whatever the size."""
         iterator = iter(chunks)
-        first = ""
+        held: List[str] = []
         if self.source == "auto":
-            # Detect from the first non-empty chunk, then go on with the same converter.
+            # Detect from the first chunks that hold a Kazakh letter (up to 1 MiB of them), then
+            # go on with the same converter.
+            size = 0
             for chunk in iterator:
                 _check_chunk(chunk)
-                if chunk:
-                    first = chunk
+                held.append(chunk)
+                size += len(chunk)
+                if kazakh_script(chunk) is not None or size >= AUTO_DETECT_LIMIT:
                     break
-        converter = self._for_text(first) if self.source == "auto" else self._converter(self.source)
+        converter = self._for_text("".join(held)) if self.source == "auto" else self._converter(self.source)
 
         def checked() -> Iterator[str]:
-            if first:
-                yield first
+            yield from held
             for chunk in iterator:
                 _check_chunk(chunk)
                 yield chunk
@@ -120,8 +125,8 @@ class Transliterator:
     def _for_text(self, text: str) -> Any:
         if self.source != "auto":
             return self._converter(self.source)
-        found = detect_script(text)
-        if found is None or found == self.target or found not in ("arab", "cyrl"):
+        found = kazakh_script(text)
+        if found is None or found == self.target:
             return _PASS
         return self._converter(found)
 
