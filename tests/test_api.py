@@ -68,3 +68,17 @@ def test_import_is_light() -> None:
     code = "import sys, jazu; print(sorted(m for m in ('regex', 'typer', 'marisa_trie') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_auto_ignores_latin_and_waits_for_a_kazakh_letter() -> None:
+    assert jazu.transliterate("ChatGPT OpenAI Microsoft ءبىز", target="cyrl") == "ChatGPT OpenAI Microsoft біз"
+    auto = jazu.Transliterator("auto", "cyrl")
+    assert "".join(auto.stream(["2024\n", "ءبىز قازاقستاندا\n"])) == "2024\nБіз Қазақстанда\n"
+
+
+def test_known_abbreviations_read_back_and_survive_stream_cuts() -> None:
+    write, read = jazu.Transliterator("cyrl", "arab"), jazu.Transliterator("arab", "cyrl")
+    assert read(write("ҚР ІІМ хабарлады, ЖІӨ өсті.")) == "ҚР ІІМ хабарлады, ЖІӨ өсті."
+    text = "ءبىز " * 20_000 + "ب ۇ ۇ وكىلى " + "ءبىز " * 100  # one line of over 64 KiB
+    cut = text.index("ب ۇ ۇ") + 3
+    assert "".join(read.stream([text[:cut], text[cut:]])) == read(text)

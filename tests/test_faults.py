@@ -155,3 +155,35 @@ def test_unwritable_or_unreadable_targets_give_one_line(jazu_exe: str, tmp_path:
     out = run(jazu_exe, ["--to", "arab", str(tmp_path)])
     assert out.returncode == 1 and out.stderr.decode().startswith(f"jazu: cannot read {str(tmp_path)!r}")
     assert "Traceback" not in out.stderr.decode()
+
+
+def test_a_pipe_as_input_file_is_read_once(jazu_exe: str) -> None:
+    out = subprocess.run(f'echo "біз келдік" | "{jazu_exe}" --to arab /dev/stdin', shell=True, capture_output=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.decode() == "ءبىز كەلدىك\n"
+
+
+def test_suffix_or_backup_may_not_overwrite_another_input(jazu_exe: str, tmp_path: Path) -> None:
+    (tmp_path / "b").write_text("біз\n", encoding="utf-8")
+    (tmp_path / "b.x").write_text("сіз\n", encoding="utf-8")
+    for args in (["--suffix", ".x"], ["--in-place", "--backup", ".x"]):
+        out = run(jazu_exe, ["--to", "arab", *args, str(tmp_path / "b"), str(tmp_path / "b.x")])
+        assert out.returncode == 2 and "which is also an input" in out.stderr.decode()
+    assert (tmp_path / "b.x").read_text(encoding="utf-8") == "сіз\n"
+
+
+def test_in_place_on_a_link_replaces_the_file_it_points_to(jazu_exe: str, tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("біз\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert run(jazu_exe, ["--to", "arab", "--in-place", str(link)]).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "ءبىز\n"
+
+
+def test_closed_pipe_exit_status_is_zero(jazu_exe: str) -> None:
+    out = subprocess.run(
+        f'yes "біз келдік" | head -200000 | "{jazu_exe}" --to arab | head -1; echo "status ${{PIPESTATUS[2]}}"',
+        shell=True, executable="/bin/bash", capture_output=True, timeout=60,
+    )
+    assert out.stdout.decode().splitlines() == ["ءبىز كەلدىك", "status 0"]
+    assert out.stderr == b""
