@@ -154,29 +154,34 @@ class Reader:
     def convert(self, text: str, state: Any = True) -> Tuple[str, Any]:
         """Convert one piece; `state` says whether it begins a sentence, and the state for the
         next piece is returned with the text."""
-        text = self._hyphens.sub("-", self._norm.text(text))
+        text = self._norm.text(text)
+        if "-" in text:
+            text = self._hyphens.sub("-", text)
         starts = {m.end() for m in self._sentence_gaps.finditer(text)} if self._restore else set()
         if state and self._restore:
             starts.add(self._leading_gap.match(text).end())
         cache = self._cache
         phrases = self._phrases
 
+        phrase_rest = phrases.get
+
         def replace(m: "regex.Match[str]") -> str:
-            kind = m.lastgroup
-            if kind is not None:
-                if kind == "p":
-                    return self._punct[m[0]]
-                return self._abbreviation(m[0], m.start() in starts)
-            word = cache[m[0]]
-            rest = phrases.get(m[0]) if phrases else None
-            if rest is not None:
-                p = rest.match(text, m.end())
-                if p is not None:  # a multi-word name: capitalise its other words when met
-                    starts.update(m.end() + w.start() for w in _WORDS.finditer(p.group()))
+            # The hot path: one call per word, so a few look-ups and nothing else.
+            raw = m[0]
+            if m.lastindex is None:
+                word = cache[raw]
+                rest = phrase_rest(raw)
+                if rest is not None:
+                    p = rest.match(text, m.end())
+                    if p is not None:  # a multi-word name: capitalise its other words when met
+                        starts.update(m.end() + w.start() for w in _WORDS.finditer(p.group()))
+                        return word[:1].upper() + word[1:]
+                if m.start() in starts:
                     return word[:1].upper() + word[1:]
-            if m.start() in starts:
-                return word[:1].upper() + word[1:]
-            return word
+                return word
+            if m.lastgroup == "p":
+                return self._punct[raw]
+            return self._abbreviation(raw, m.start() in starts)
 
         out = self._scan.sub(replace, text)
         last = self._last_mark.search(text)

@@ -70,7 +70,11 @@ class Writer:
         # `regex` here (benchmarks/throughput.py).
         scripts = compiled["scripts"]
         letter, mark = f"[{scripts['cyrillic_letter']}]", f"[{scripts['combining_mark']}]"
-        self._scan = re.compile(rf"({letter}+(?:{mark}+{letter}*)*)|[{re.escape(''.join(self._punct))}\-]")
+        # Latin look-alikes typed inside Cyrillic words (бiлiм with Latin i, Əлем) belong to the
+        # word: a word is Cyrillic letters, marks and look-alikes, with one Cyrillic letter at least.
+        look = re.escape("".join(LOOKALIKES))
+        word = rf"[{look}]*{letter}(?:{letter}|{mark}|[{look}])*"
+        self._scan = re.compile(rf"({word})|[{re.escape(''.join(self._punct))}\-]")
         self._is_letter = re.compile(letter).match
         self._cache = WordCache(self.word)
 
@@ -131,6 +135,8 @@ class Writer:
         """One Cyrillic word (letters only) in Arabic script."""
         if not unicodedata.is_normalized("NFC", word):
             word = unicodedata.normalize("NFC", word)
+        if not word.isascii() and _HAS_LOOKALIKE(word):
+            word = word.translate(_LOOKALIKE_TABLE)
         if self.is_abbreviation(word):
             return " ".join(self._spell(ch) for ch in word.lower())
         low = word.lower()
@@ -149,6 +155,11 @@ class Writer:
             return self._seq[m.group("s")]
         return self._after_vowel[m.group("v")]
 
+
+# Latin letters typed for the Kazakh Cyrillic letters they look like.
+LOOKALIKES = {"i": "і", "I": "І", "ə": "ә", "Ə": "Ә"}
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
+_HAS_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]").search
 
 _CLOSERS = frozenset("»”’\"')]")
 
