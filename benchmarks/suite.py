@@ -264,7 +264,6 @@ def measure_in_process(source: str, target: str, text: str, table: Dict[int, Opt
         setup.append(time.perf_counter() - t0)
         jazu_times.append(timed(lambda: conv(text)))
         yard_times.append(timed(lambda: text.translate(table)))
-        del conv
     return summarise(text, {"jazu": jazu_times, "yardstick": yard_times}, setup)
 
 

@@ -35,35 +35,16 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import hunspell_expand  # noqa: E402
+from jazu.lexicon import harmony, suffix_harmony  # noqa: E402  (the reader's own, -ев included)
 
 SOURCES = ROOT / "build" / "sources"
 MIN_SUFFIX_STEMS = 20
 LATIN_LOOKALIKES = str.maketrans("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу")
 VOWELS = set("аәеёиоөұүыіэюяу")
-BACK, FRONT = set("аоұыяё"), set("әөүіеэ")
-INVARIANT = ("мен", "пен", "бен")
 
 
 def stem_is_held_out(stem: str) -> bool:
     return hashlib.sha256(stem.encode("utf-8")).digest()[0] % 10 == 0
-
-
-def harmony(word: str) -> str:
-    """back, front or '' (no harmony vowel) of a word's last harmony vowel."""
-    for ch in reversed(word.lower()):
-        if ch in BACK:
-            return "back"
-        if ch in FRONT:
-            return "front"
-    return ""
-
-
-def suffix_harmony(suffix: str) -> str:
-    for ending in INVARIANT:
-        if suffix.endswith(ending):
-            suffix = suffix[: -len(ending)]
-            break
-    return harmony(suffix)
 
 
 def clean(stem: str) -> str:
@@ -92,8 +73,8 @@ def hunspell(holdout: bool) -> Tuple[Dict[str, Set[str]], Counter, List[Tuple[st
         variant, suffix = split(stem, form)
         if len(variant) < max(1, len(stem) - 2) or not variant:
             continue
-        h_stem, h_suffix = harmony(variant) or "front", suffix_harmony(suffix)
-        if h_suffix and h_suffix != h_stem and harmony(variant):
+        h_stem, h_suffix = harmony(variant), suffix_harmony(suffix)
+        if h_stem >= 0 and h_suffix >= 0 and h_suffix != h_stem:
             continue  # a harmony-breaking form (kk_KZ.aff flag l): not Kazakh
         if holdout and stem_is_held_out(stem):
             held.append((stem, form))
@@ -151,7 +132,7 @@ def g2p_arabic(latin: str) -> str:
     return "".join(out)
 
 
-def g2p(known: Set[str], version: str) -> List[str]:
+def g2p(known: Set[str]) -> List[str]:
     import jazu
 
     write = jazu.Transliterator("cyrl", "arab", tables="1")
@@ -211,7 +192,7 @@ def main() -> None:
         (f"suffix\t{s}" for s in kept_suffixes),
     )
     known = set(variants)
-    g2p_words = g2p(known, args.version)
+    g2p_words = g2p(known)
     n_g2p = write_table(
         out / "lexicon-g2p.tsv",
         header("lexicon-g2p", args.version, f"PyPI g2p-kz {gk['version']} kzphoneme/data/rightreading.kz, converted to Cyrillic", "MIT (g2p-kz)"),

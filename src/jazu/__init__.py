@@ -44,7 +44,7 @@ __all__ = [
     "__version__",
 ]
 
-_shared: Dict[Tuple[str, str, Optional[str], str, Optional[str]], Transliterator] = {}
+_shared: Dict[tuple, Transliterator] = {}
 _shared_lock = threading.Lock()
 
 
@@ -57,13 +57,33 @@ def transliterate(
     `lexicon`: a user lexicon file (`word<TAB>spelling` lines) whose words the reader prefers."""
     if not isinstance(text, str):
         raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
-    key = (source, target, tables, case, lexicon)
+    key = _shared_key(source, target, tables, case, lexicon)
     t = _shared.get(key)
     if t is None:
         with _shared_lock:
             t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables, case=case, lexicon=lexicon)
             _shared[key] = t
     return t(text)
+
+
+def _shared_key(source: str, target: str, tables: Optional[str], case: str, lexicon: Optional[str]) -> tuple:
+    """Canonical names (kk-Arab and arab share a Transliterator), and a user lexicon by its
+    file's size and time, so that an edited lexicon is read again."""
+    from .scripts import script_name
+
+    try:
+        source, target = script_name(source, allow_auto=True), script_name(target)
+    except JazuError:
+        pass  # the Transliterator raises the error
+    if lexicon is not None:
+        import os
+
+        try:
+            st = os.stat(lexicon)
+            return (source, target, tables, case, lexicon, st.st_size, st.st_mtime_ns)
+        except OSError:
+            pass
+    return (source, target, tables, case, lexicon)
 
 
 def available_tables() -> Tuple[str, ...]:

@@ -25,7 +25,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import regex
 
 from .compiler import Compiled
-from .cyrl2arab import Writer
+from .cyrl2arab import spellers
 from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
 from .normalize import Normalizer
@@ -89,8 +89,8 @@ class Reader:
             a for a, cyr in self._letters.items() if cyr in ("е", "у")
         )
         self._rules: Dict[str, List[Tuple[str, str, str, str, Optional[int]]]] = {}
-        for key, cyr, before, after, harmony in c["rules"]:
-            self._rules.setdefault(key[0], []).append((key, cyr, before, after, harmony))
+        for key, cyr, before, after, evidence in c["rules"]:
+            self._rules.setdefault(key[0], []).append((key, cyr, before, after, evidence))
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
         # The unit of each letter read on its own: (text, kind, harmony evidence), see `_units`.
         self._plain: Dict[str, Tuple[str, str, Optional[int]]] = {v: (v, "v", None) for v in self._vowels}
@@ -101,10 +101,7 @@ class Reader:
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
         # Candidate readings are checked by writing them back: only exact spellings survive, in
         # the house style or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang).
-        self._spellers = (
-            [Writer(compiled).word] + [Writer(compiled, style=n).word for n in compiled["writer"]["styles"]]
-            if self._lexicons else []
-        )
+        self._spellers = spellers(compiled) if self._lexicons else []
         self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
@@ -289,11 +286,11 @@ class Reader:
         others = list(guesses)
         units = self._units(word)
         beside = self._marker_beside(units)
-        for harmony in (BACK, FRONT):
+        for one in (BACK, FRONT):
             # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
             # Kazakh or Russian word has кы or қі.
             uniform = "".join(
-                self._vowels[text][beside[i] if text == self._close_vowel and beside[i] is not None else harmony]
+                self._vowels[text][beside[i] if text == self._close_vowel and beside[i] is not None else one]
                 if kind == "v" else text
                 for i, (text, kind, _) in enumerate(units)
             )
@@ -335,10 +332,10 @@ class Reader:
             ch = word[i]
             rules = rules_of(ch)
             if rules:
-                for key, cyr, before, after, harmony in rules:
+                for key, cyr, before, after, evidence in rules:
                     end = i + len(key)
                     if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits(after, word, end):
-                        units.append((cyr, "x", harmony))
+                        units.append((cyr, "x", evidence))
                         i = end
                         break
                 else:

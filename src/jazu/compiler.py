@@ -76,7 +76,11 @@ _COMPILING_MODULES = ("compiler.py", "cyrl2arab.py", "lexicon.py", "ngram.py", "
 def _code_digest() -> str:
     import hashlib
 
+    import regex
+
     h = hashlib.sha256()
+    # The regex engine and the Unicode database shape the compiled character classes too.
+    h.update(f"{regex.__version__}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
     for name in _COMPILING_MODULES:
         h.update((here / name).read_bytes())
@@ -372,14 +376,13 @@ def compile_tableset(tableset: TableSet) -> Compiled:
 def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
     """The lexicon, indexed by the Arabic spellings our own writer makes, and the n-gram model
     that ranks readings of unknown words, learnt from the lexicon's words."""
-    from .cyrl2arab import Writer
+    from .cyrl2arab import spellers
     from .lexicon import compile_lexicon
     from .ngram import train
 
-    spellers = [Writer(core).word] + [Writer(core, style=name).word for name in core["writer"]["styles"]]
     words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
     suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
-    return {"lexicon": compile_lexicon(tableset.lexicon, spellers), "ngram": train(with_suffixes(words, suffixes))}
+    return {"lexicon": compile_lexicon(tableset.lexicon, spellers(core)), "ngram": train(with_suffixes(words, suffixes))}
 
 
 def with_suffixes(words: List[str], suffixes: List[str], per_word: int = 3) -> List[str]:

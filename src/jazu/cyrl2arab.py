@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import regex
 
@@ -154,6 +154,12 @@ class Writer:
         if m.lastgroup == "s":
             return self._seq[m.group("s")]
         return self._after_vowel[m.group("v")]
+
+
+def spellers(compiled: Compiled) -> List[Callable[[str], str]]:
+    """The word functions of the house style and of every other spelling style, house first:
+    how the reader checks that a candidate reading spells the input."""
+    return [Writer(compiled).word] + [Writer(compiled, style=name).word for name in compiled["writer"]["styles"]]
 
 
 # Latin letters typed for the Kazakh Cyrillic letters they look like.

@@ -11,6 +11,7 @@ writer spells back exactly as the input (hamza included), which settles most hom
 from __future__ import annotations
 
 import threading
+import unicodedata
 from typing import Dict, Iterator, List, Tuple
 
 from .compiler import Compiled
@@ -66,7 +67,7 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
             if table.name != "lexicon-curated" and row.kind == "word" and overridden(row.values[0]):
                 continue
             for value in row.values:
-                if not value.replace("-", "").replace(" ", "").isalpha() or (" " in value and row.kind != "phrase") or any("a" <= c.lower() <= "z" for c in value):
+                if not _cyrillic_word(value, spaces=row.kind == "phrase"):
                     raise table.fail(row, f"{value!r} is not a Cyrillic word")
             if row.kind == "phrase":
                 phrases.append([spellers[0](w) for w in row.values[0].split(" ")])
@@ -86,6 +87,16 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
                     entries.append([arabic, variant, stem])
     return {"entries": entries, "suffixes": suffixes, "phrases": phrases}
+
+
+def _cyrillic_word(value: str, spaces: bool) -> bool:
+    """Cyrillic letters, with hyphens inside (and single spaces in a phrase)."""
+    parts = value.split(" ") if spaces else [value]
+    return all(
+        part and all(ch == "-" or (ch.isalpha() and unicodedata.name(ch, "").startswith("CYRILLIC")) for ch in part)
+        and not part.startswith("-") and not part.endswith("-")
+        for part in parts
+    )
 
 
 def _bare(arabic: str) -> str:

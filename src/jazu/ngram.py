@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable
 
 BOUNDARY = "^"
 END = "$"
@@ -73,6 +73,3 @@ class NgramModel:
                 weight = seen / (seen + 3.0)
                 p = weight * self._counts.get(sub, 0) / seen + (1 - weight) * p
         return p
-
-    def best(self, candidates: List[str]) -> str:
-        return max(candidates, key=self.score)

@@ -104,14 +104,12 @@ class Transliterator:
         from pathlib import Path
 
         from .compiler import load_compiled
-        from .cyrl2arab import Writer
+        from .cyrl2arab import spellers
         from .lexicon import compile_lexicon
         from .tables import parse_user_lexicon
 
         table = parse_user_lexicon(Path(self.lexicon))  # type: ignore[arg-type]
-        compiled = load_compiled(self.tables)
-        spellers = [Writer(compiled).word] + [Writer(compiled, style=n).word for n in compiled["writer"]["styles"]]
-        return compile_lexicon((table,), spellers)
+        return compile_lexicon((table,), spellers(load_compiled(self.tables)))
 
     def stream_bytes(self, blocks: Iterable[bytes], errors: str = "strict", label: str = "input") -> Iterator[bytes]:
         """Convert UTF-8 byte blocks lazily. `errors`: "strict" raises DecodeError (with the
