@@ -56,3 +56,9 @@ def test_unknown_all_caps_rule() -> None:
 def test_other_scripts_and_symbols_pass_through() -> None:
     text = "Digital Bridge 2023, e-mail: a@b.kz https://x.kz/a-b?c=1 😀 日本 Ωμέγα\u00a0\t\r\n"
     assert W(text) == text
+
+
+def test_latin_lookalikes_inside_cyrillic_words() -> None:
+    assert W("бiлiм беру") == W("білім беру") == "ءبىلىم بەرۋ"  # Latin i
+    assert W("Əлем") == W("Әлем")
+    assert W("iPhone, Hi Ivan") == "iPhone, Hi Ivan"  # Latin words stay Latin
