@@ -96,40 +96,33 @@ G2P_ARABIC = [("sh", "ش"), ("ch", "چ"), ("nh", "ڭ"), ("xh", "ھ")] + list(
 )
 
 
-def g2p_cyrillic(latin: str) -> str:
+def _transcribe(latin: str, pairs, single) -> str:  # type: ignore[no-untyped-def]
+    """Longest-first match of `pairs` (key, output) over `latin`; `single(ch, out)` writes any
+    other character given what is written so far."""
     out: List[str] = []
     i = 0
     while i < len(latin):
-        for key, cyr in G2P_MULTI:
+        for key, value in pairs:
             if latin.startswith(key, i):
-                if cyr in ("я", "ю") and out and out[-1] not in VOWELS:
-                    cyr = "и" + cyr  # after a consonant the Arabic يا/يۋ is ия/ию
-                out.append(cyr)
+                out.append(value)
                 i += len(key)
                 break
         else:
-            ch = latin[i]
-            if ch == "y":
-                out.append("й" if out and out[-1] in VOWELS else "и")
-            else:
-                out.append(G2P_SINGLE.get(ch, ch))
+            out.append(single(latin[i], out))
             i += 1
     return "".join(out)
+
+
+def g2p_cyrillic(latin: str) -> str:
+    # y is й after a vowel, и elsewhere (entries with ya yw yo are left out before this).
+    return _transcribe(
+        latin, G2P_MULTI,
+        lambda ch, out: ("й" if out and out[-1] in VOWELS else "и") if ch == "y" else G2P_SINGLE.get(ch, ch),
+    )
 
 
 def g2p_arabic(latin: str) -> str:
-    out: List[str] = []
-    i = 0
-    while i < len(latin):
-        for key, arab in G2P_ARABIC:
-            if latin.startswith(key, i):
-                out.append(arab)
-                i += len(key)
-                break
-        else:
-            out.append(latin[i])
-            i += 1
-    return "".join(out)
+    return _transcribe(latin, G2P_ARABIC, lambda ch, out: ch)
 
 
 def g2p(known: Set[str]) -> List[str]:
