@@ -241,17 +241,21 @@ class Reader:
             if known is not None:
                 return known
             guesses = guesses or found
-        by_rule = self._by_rule(word, front)
+        units = self._units(word)
+        by_rule = self._by_rule(word, front, units)
         if self._ngram is None:
             return by_rule
-        return self._rank(by_rule, guesses, word, front)
+        return self._rank(by_rule, guesses, word, front, units)
 
-    def _by_rule(self, word: str, front: bool) -> str:
+    def _by_rule(self, word: str, front: bool, units: Optional[List[Tuple[str, str, Optional[int]]]] = None) -> str:
+        """The rule reading; `units`, if given, are `_units(word)` already worked out."""
         for suffix, reading in self._invariant:
             # -мен/-пен/-бен keep their е on back stems: read the stem on its own.
             if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                 return self.read(word[: -len(suffix)], FRONT if front else None) + reading
-        return self.read(word, FRONT if front else None)
+        if units is None:
+            units = self._units(word)
+        return self._spell_units(units, FRONT if front else None)
 
     def _from_lexicon(self, word: str, front: bool, lexicon: Lexicon) -> Tuple[Optional[str], List[str]]:
         """Read a word as a known stem + the rest, keeping only readings that our writer spells
@@ -279,12 +283,13 @@ class Reader:
         ruled = [v + self.read(word, _left_harmony(v), start=length) for v in variants]
         return None, _best_spelled([(c, self._spells(c, target)) for c in ruled])
 
-    def _rank(self, by_rule: str, guesses: List[str], word: str, front: bool) -> str:
+    def _rank(
+        self, by_rule: str, guesses: List[str], word: str, front: bool, units: List[Tuple[str, str, Optional[int]]]
+    ) -> str:
         """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
         also spells the word back is clearly more Kazakh-like to the n-gram model."""
         target = (self._hamza if front else "") + word
         others = list(guesses)
-        units = self._units(word)
         beside = self._marker_beside(units)
         for one in (BACK, FRONT):
             # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
@@ -314,7 +319,9 @@ class Reader:
         """Read a normalised Arabic word without hamza by rule, from index `start` on (the letters
         before it are context only); `left` is the harmony that stands before the part read
         (FRONT for a hamza word, a stem's harmony for a suffix)."""
-        units = self._units(word, start)
+        return self._spell_units(self._units(word, start), left)
+
+    def _spell_units(self, units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> str:
         harmony = self._harmony(units, left)
         return "".join(
             self._vowels[text][h] if kind == "v" else text

@@ -123,7 +123,10 @@ class Lexicon:
                 found.append(variant)
         self._readings = readings
         self._trie = marisa_trie.Trie(readings)
-        self._suffixes: Dict[str, List[str]] = suffixes_from._suffixes if suffixes_from else compiled["suffixes"]
+        if suffixes_from is not None:
+            self._suffixes: Dict[str, List[Tuple[str, int]]] = suffixes_from._suffixes
+        else:  # each suffix with its harmony, worked out once
+            self._suffixes = {a: [(s, suffix_harmony(s)) for s in cyr] for a, cyr in compiled["suffixes"].items()}
         self.phrases: List[List[str]] = compiled.get("phrases", [])
 
     @classmethod
@@ -149,5 +152,8 @@ class Lexicon:
 
     def suffixes(self, rest: str, after: str) -> List[str]:
         """Known Cyrillic suffixes spelled `rest` in Arabic that fit the harmony of `after`."""
+        found = self._suffixes.get(rest)
+        if not found:
+            return []
         h = harmony(after)
-        return [s for s in self._suffixes.get(rest, ()) if h < 0 or suffix_harmony(s) in (-1, h)]
+        return [s for s, sh in found if h < 0 or sh < 0 or sh == h]
