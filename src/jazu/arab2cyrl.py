@@ -111,11 +111,10 @@ class Reader:
         # The writer's known abbreviations, by their spaced Arabic letters: read back as written.
         # Those of vowels only (ЕО) are left out: `ە و` is as likely two one-letter words.
         spell = compiled["writer"]["letters"]
-        vowel_letters = set(self._vowels) | {a for a, cyr in self._letters.items() if cyr in ("е", "у")}
         self._abbr: Dict[Tuple[str, ...], str] = {}
         for abbr in compiled["writer"]["abbr"]:
             key = tuple(spell[ch.lower()] for ch in abbr)
-            if not vowel_letters.issuperset(key):
+            if not self._vowel_letters.issuperset(key):
                 self._abbr[key] = abbr
         self._longest_abbr = max((len(k) for k in self._abbr), default=0)
         # The hot scan uses the standard library's `re` on explicit ranges: twice as fast as
