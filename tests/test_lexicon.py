@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 import jazu
+from jazu.compiler import load_compiled
+from jazu.cyrl2arab import writers
 from jazu.errors import TableError
 from jazu.lexicon import Lexicon, compile_lexicon, harmony, suffix_harmony
 from jazu.tables import load_tableset, parse_table
@@ -23,19 +25,21 @@ def _table(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
 def test_lexicon_rows_must_be_cyrillic_words(tmp_path: Path) -> None:
     table = _table(tmp_path, "word\tкітап\tкітаб\nword\tkitap\n")
     with pytest.raises(TableError, match=r"lexicon-curated.tsv:8: 'kitap' is not a Cyrillic word"):
-        compile_lexicon((table,), [str])
+        compile_lexicon((table,), writers(load_compiled("2")))
     with pytest.raises(TableError, match=r":8: duplicate word row for 'кітап' \(first on line 7\)"):
         _table(tmp_path, "word\tкітап\nword\tкітап\n")
 
 
 def test_stems_and_suffixes_are_found_longest_first() -> None:
-    spell = jazu.Transliterator("cyrl", "arab", tables="2")
-    compiled = compile_lexicon((), [spell])
+    compiled = compile_lexicon((), writers(load_compiled("2")))
     assert compiled == {"entries": [], "suffixes": {}, "phrases": []}
-    lexicon = Lexicon({"entries": [["كىتاپ", "кітап", "кітап"], ["كىتاب", "кітаб", "кітап"], ["كى", "кі", "кі"]],
-                       "suffixes": {"ى": ["ы", "і"]}})
-    assert [n for n, _ in lexicon.stems("كىتابى")] == [5, 2]
-    assert lexicon.suffixes("ى", "кітаб") == ["ы"]
+    lexicon = Lexicon({"entries": [["كىتاپ", "кітап", "кітап"], ["كىتاب", "кітаб", "кітап"], ["كى", "кі", "кі"],
+                                   ["سيفر", "цифр", "цифр", "تسيفر"]],
+                       "suffixes": {"ى": [["ы", "ى"], ["і", "ى"]]}})
+    assert [(prefix, variants) for prefix, variants, _ in lexicon.stems("كىتابى")] == [("كىتاب", ["кітаб"]), ("كى", ["кі"])]
+    assert lexicon.suffixes("ى", "кітаб") == [("ы", "ى")]
+    # The house style's own spelling is carried where a variant style's spelling is the key.
+    assert [house for _, _, house in lexicon.stems("سيفرى")] == [{"цифр": "تسيفر"}]
     assert harmony("кітап") == 0 and harmony("министр") == -1 and suffix_harmony("дарымен") == 0
 
 

@@ -125,6 +125,7 @@ def test_unknown_version_lists_known_ones() -> None:
         ("writer", "after-vowel\tэо\tX", "after-vowel keys are one character"),
         ("writer", "punct\t?!\t!", "punct keys are one character"),
         ("writer", "punct\t:\t", "a punct row needs every value"),
+        ("writer", "seq\tйо\tءيو", "seq rows may not output the hamza"),
         ("reader", "letter\tص\t", "a letter row needs every value"),
         ("normalize", "nfkc\t\\uFB50x\t\\uFDFF", "nfkc ranges are two single characters"),
         ("normalize", "strip\t\\u0650\t\\u0640", "strip range ends before it starts"),

@@ -215,6 +215,11 @@ def compile_writer(table: Table) -> Compiled:
             raise table.fail(row, f"abbr {word!r} is not an all-caps Cyrillic word")
         abbrs.append(word)
     seq = {row.values[0]: row.values[1] for row in table.of("seq")}
+    hamza = _single(table, "hamza")
+    # The hamza before a word is the reader's sign of a front word: no letter may spell it.
+    for row in table.of("letter", "seq", "after-vowel", "style"):
+        if hamza in row.values[-1]:
+            raise table.fail(row, f"{row.kind} rows may not output the hamza {hamza!r}: it only marks front words")
     styles: Dict[str, Dict[str, Any]] = {}
     for row in table.of("style"):
         name, rule, *args = row.values
@@ -238,7 +243,7 @@ def compile_writer(table: Table) -> Compiled:
         "seq_pattern": trie_pattern(seq),
         "after_vowel": {row.values[0]: row.values[1] for row in table.of("after-vowel")},
         "classes": classes,
-        "hamza": _single(table, "hamza"),
+        "hamza": hamza,
         "punct": {row.values[0]: row.values[1] for row in table.of("punct")},
         "hyphen": hyphen,
         "abbr": abbrs,
@@ -376,13 +381,13 @@ def compile_tableset(tableset: TableSet) -> Compiled:
 def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
     """The lexicon, indexed by the Arabic spellings our own writer makes, and the n-gram model
     that ranks readings of unknown words, learnt from the lexicon's words."""
-    from .cyrl2arab import spellers
+    from .cyrl2arab import writers
     from .lexicon import compile_lexicon
     from .ngram import train
 
     words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
     suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
-    return {"lexicon": compile_lexicon(tableset.lexicon, spellers(core)), "ngram": train(with_suffixes(words, suffixes))}
+    return {"lexicon": compile_lexicon(tableset.lexicon, writers(core)), "ngram": train(with_suffixes(words, suffixes))}
 
 
 def with_suffixes(words: List[str], suffixes: List[str], per_word: int = 3) -> List[str]:

@@ -54,6 +54,16 @@ class Writer:
             keys = regex.escape("".join(self._after_vowel))
             alternatives.append(f"(?<=[{vowels}])(?P<v>[{keys}])")
         self._units = regex.compile("|".join(alternatives)) if alternatives else None
+        # What can make the spelling of two parts written together differ from the two spellings
+        # put side by side (see `joins`): the start of a letter sequence at the end of the left
+        # part, or a letter spelt apart after a vowel at the start of the right part.
+        self._seq_starts = frozenset(key[:i] for key in self._seq for i in range(1, len(key)))
+        self._longest_seq_start = max(map(len, self._seq_starts), default=0)
+        # The last letters of a left part that may join it to the right one: most words end
+        # otherwise, and are settled by one set look-up.
+        self._seam_letters = frozenset(start[-1] for start in self._seq_starts) | (
+            self._vowels if self._after_vowel else frozenset()
+        )
         # Hamza: the first harmony vowel is front and no blocker appears (ORTHOGRAPHY.md §2).
         blockers = classes["hamza-blocker"]
         harmony = classes["front"] + classes["back"]
@@ -107,17 +117,23 @@ class Writer:
     @staticmethod
     def _style_rewrites(rules: Dict[str, Any], vowels: str):  # type: ignore[no-untyped-def]
         """The Cyrillic rewrites of a spelling style, as one function."""
-        steps = [(re.compile(re.escape(a)), b) for a, b in rules["rewrites"]]
+        rewrites = [(a, b) for a, b in rules["rewrites"]]
         consonant = f"[^{re.escape(vowels)}ьъ\\W]"
-        for letter in rules["epenthesis"]:
-            steps.append((re.compile(f"(?<={consonant})({re.escape(letter)})(?={consonant}|$)"), r"ы\1"))
+        epenthesis = [
+            (letter, re.compile(f"(?<={consonant})({re.escape(letter)})(?={consonant}|$)"))
+            for letter in rules["epenthesis"]
+        ]
         doubles = re.compile(r"(\w)\1") if rules["doubles"] else None
         # Native words keep their doubled letters (аттары, қатты): only loans lose them.
         loan = re.compile(f"[вфхцчщъьэёюя]|^{consonant}{consonant}|[{re.escape(vowels)}]{{2}}|(?<!л|н|р|с)кт$")
 
         def rewrite(word: str) -> str:
-            for pattern, replacement in steps:
-                word = pattern.sub(replacement, word)
+            # Each step only where its letters occur: the reader asks this of many candidates.
+            for old, new in rewrites:
+                word = word.replace(old, new)
+            for letter, pattern in epenthesis:
+                if letter in word:
+                    word = pattern.sub(r"ы\1", word)
             if doubles is not None and loan.search(word):
                 word = doubles.sub(r"\1", word)
             return word
@@ -133,19 +149,40 @@ class Writer:
 
     def word(self, word: str) -> str:
         """One Cyrillic word (letters only) in Arabic script."""
-        if not unicodedata.is_normalized("NFC", word):
-            word = unicodedata.normalize("NFC", word)
-        if not word.isascii() and _HAS_LOOKALIKE(word):
-            word = word.translate(_LOOKALIKE_TABLE)
+        word = clean(word)
         if self.is_abbreviation(word):
             return " ".join(self._spell(ch) for ch in word.lower())
         low = word.lower()
-        prefix = self._hamza if self._needs_hamza.match(low) else ""
+        return (self._hamza if self.needs_hamza(low) else "") + self.letters(low)
+
+    def needs_hamza(self, low: str) -> bool:
+        """Does this lower-case word (NFC, no abbreviation) take the hamza before it? Every style
+        puts it alike: it is decided before a style's rewrites."""
+        return self._needs_hamza.match(low) is not None
+
+    def letters(self, low: str) -> str:
+        """The spelling of a lower-case word (NFC, no abbreviation) without its hamza: `word`
+        is the hamza, when `needs_hamza`, + this, which never holds a hamza (the compiler
+        refuses letters that spell one)."""
         if self._rewrite is not None:
             low = self._rewrite(low)
         if self._units is not None:
             low = self._units.sub(self._unit, low)
-        return prefix + low.translate(self._translate)
+        return low.translate(self._translate)
+
+    def joins(self, left: str, right: str) -> bool:
+        """Can `letters((left + right).lower())` differ from the letters of the two parts put
+        side by side? Only a letter sequence begun at the end of `left`, or a letter spelt apart
+        after a vowel opening `right`, reach across the seam. A style's rewrites look at the whole
+        word, so with them the answer is always yes."""
+        if self._rewrite is not None:
+            return True
+        if left[-1:].lower() not in self._seam_letters:
+            return False
+        if right[:1].lower() in self._after_vowel and left[-1:].lower() in self._vowels:
+            return True
+        low = left[-self._longest_seq_start :].lower()
+        return any(low[-i:] in self._seq_starts for i in range(1, len(low) + 1))
 
     def _spell(self, ch: str) -> str:
         return self._letters.get(ch, ch) or ch
@@ -156,16 +193,30 @@ class Writer:
         return self._after_vowel[m.group("v")]
 
 
+def writers(compiled: Compiled) -> List[Writer]:
+    """A writer of the house style and of every other spelling style, house first."""
+    return [Writer(compiled)] + [Writer(compiled, style=name) for name in compiled["writer"]["styles"]]
+
+
 def spellers(compiled: Compiled) -> List[Callable[[str], str]]:
-    """The word functions of the house style and of every other spelling style, house first:
-    how the reader checks that a candidate reading spells the input."""
-    return [Writer(compiled).word] + [Writer(compiled, style=name).word for name in compiled["writer"]["styles"]]
+    """The word functions of `writers`: how the reader checks that a candidate reading spells
+    the input."""
+    return [writer.word for writer in writers(compiled)]
 
 
 # Latin letters typed for the Kazakh Cyrillic letters they look like.
 LOOKALIKES = {"i": "і", "I": "І", "ə": "ә", "Ə": "Ә"}
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
 _HAS_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]").search
+
+
+def clean(word: str) -> str:
+    """A Cyrillic word as the writer reads it: NFC, Latin look-alikes made Cyrillic."""
+    if not unicodedata.is_normalized("NFC", word):
+        word = unicodedata.normalize("NFC", word)
+    if not word.isascii() and _HAS_LOOKALIKE(word):
+        word = word.translate(_LOOKALIKE_TABLE)
+    return word
 
 _CLOSERS = frozenset("»”’\"')]")
 

@@ -14,8 +14,13 @@ import threading
 import unicodedata
 from typing import Dict, Iterator, List, Tuple
 
+from typing import TYPE_CHECKING
+
 from .compiler import Compiled
 from .tables import Table
+
+if TYPE_CHECKING:
+    from .cyrl2arab import Writer
 
 BACK, FRONT = set("аоұыяё"), set("әөүіеэ")
 VOWEL_LETTERS = set("аәеёиоөұүыіэюяу")
@@ -43,12 +48,17 @@ def suffix_harmony(suffix: str) -> int:
     return harmony(suffix)
 
 
-def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: ignore[no-untyped-def]
-    """[arabic, cyrillic variant, cyrillic stem] entries and the suffix map, from the tables.
-    `spellers` are the writer's word functions (house style, variant style): each word is
-    indexed under every distinct spelling they give it."""
+def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compiled:
+    """Entries [arabic, cyrillic variant, cyrillic stem] and the suffix map {arabic: [[suffix,
+    house letters]]}, from the tables. `writers` are the house style's and the other styles'
+    (`cyrl2arab.writers`): each word is indexed under every distinct spelling they give it.
+    Where the house style spells a variant otherwise than `arabic` (up to the hamza), the entry
+    carries that spelling as a fourth item: so the reader can tell, without writing a candidate,
+    whether the house style spells a stem + suffix as the input (see `Lexicon.stems`)."""
+    spellers = [writer.word for writer in writers]
+    house = writers[0].letters if writers else None
     entries: List[List[str]] = []
-    suffixes: Dict[str, List[str]] = {}
+    suffixes: Dict[str, List[List[str]]] = {}
     phrases: List[List[str]] = []
     # Our curated spelling of a word (a name's capital, a loan's э or ь) overrides the others,
     # and so do its suffixed forms that other lists carry as words (hunspell-kk has
@@ -74,8 +84,9 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
                 continue
             if row.kind == "suffix":
                 suffix = row.values[0]
-                for arabic in {_bare(spell(suffix)) for spell in spellers}:
-                    suffixes.setdefault(arabic, []).append(suffix)
+                letters = house(suffix) if house else ""
+                for arabic in sorted({_bare(spell(suffix)) for spell in spellers}):
+                    suffixes.setdefault(arabic, []).append([suffix, letters])
                 continue
             stem = row.values[0]
             variants = (stem,) + row.values[1:]
@@ -84,8 +95,9 @@ def compile_lexicon(tables: Tuple[Table, ...], spellers) -> Compiled:  # type: i
                 # suffix: класс -> класы, прогресс -> прогрестің.
                 variants += (stem[:-1],)
             for variant in variants:
+                letters = house(variant.lower()) if house else ""
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
-                    entries.append([arabic, variant, stem])
+                    entries.append([arabic, variant, stem] if arabic == letters else [arabic, variant, stem, letters])
     return {"entries": entries, "suffixes": suffixes, "phrases": phrases}
 
 
@@ -117,16 +129,25 @@ class Lexicon:
         # marisa-trie finds every known stem that begins a word in one call; a dict holds the
         # Cyrillic readings of each spelling (faster than decoding trie values per look-up).
         readings: Dict[str, List[str]] = {}
-        for arabic, variant, _stem in compiled["entries"]:
+        # The few spellings whose variants the house style spells otherwise: {arabic: {variant:
+        # house letters}}; most variants are indexed under their house spelling.
+        otherwise: Dict[str, Dict[str, str]] = {}
+        for arabic, variant, _stem, *house in compiled["entries"]:
             found = readings.setdefault(arabic, [])
             if variant not in found:
                 found.append(variant)
+            if house:
+                otherwise.setdefault(arabic, {})[variant] = house[0]
         self._readings = readings
+        self._otherwise = otherwise
         self._trie = marisa_trie.Trie(readings)
         if suffixes_from is not None:
-            self._suffixes: Dict[str, List[Tuple[str, int]]] = suffixes_from._suffixes
+            self._suffixes: Dict[str, List[Tuple[str, int, str]]] = suffixes_from._suffixes
         else:  # each suffix with its harmony, worked out once
-            self._suffixes = {a: [(s, suffix_harmony(s)) for s in cyr] for a, cyr in compiled["suffixes"].items()}
+            self._suffixes = {
+                a: [(s, suffix_harmony(s), letters) for s, letters in found]
+                for a, found in compiled["suffixes"].items()
+            }
         self.phrases: List[List[str]] = compiled.get("phrases", [])
 
     @classmethod
@@ -143,17 +164,22 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._trie)
 
-    def stems(self, word: str) -> Iterator[Tuple[int, List[str]]]:
-        """Known stems that begin a normalised Arabic word (hamza left out), longest first: the
-        length of their Arabic spelling and their Cyrillic variants."""
-        readings = self._readings
-        for prefix in sorted(self._trie.prefixes(word), key=len, reverse=True):
-            yield len(prefix), readings[prefix]
+    def stems(self, word: str) -> Iterator[Tuple[str, List[str], Dict[str, str]]]:
+        """Known stems that begin a normalised Arabic word (hamza left out), longest first: their
+        Arabic spelling, their Cyrillic variants, and {variant: house letters} for the variants
+        the house style spells otherwise than that (usually none)."""
+        readings, otherwise = self._readings, self._otherwise.get
+        for prefix in reversed(self._trie.prefixes(word)):  # marisa gives them shortest first
+            yield prefix, readings[prefix], otherwise(prefix, _NONE)
 
-    def suffixes(self, rest: str, after: str) -> List[str]:
-        """Known Cyrillic suffixes spelled `rest` in Arabic that fit the harmony of `after`."""
+    def suffixes(self, rest: str, after: str) -> List[Tuple[str, str]]:
+        """Known Cyrillic suffixes spelled `rest` in Arabic that fit the harmony of `after`, each
+        with the house style's letters for it."""
         found = self._suffixes.get(rest)
         if not found:
             return []
         h = harmony(after)
-        return [s for s, sh in found if h < 0 or sh < 0 or sh == h]
+        return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
+
+
+_NONE: Dict[str, str] = {}

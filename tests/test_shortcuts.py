@@ -1,0 +1,78 @@
+"""The hot paths take shortcuts (benchmarks/README: issue #5); each must agree with the plain
+definition it stands for, on any input. Hypothesis draws the inputs."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import jazu
+from jazu.arab2cyrl import Reader, _same_spelling
+from jazu.compiler import load_compiled, load_lexicon
+from jazu.cyrl2arab import writers
+
+COMPILED = load_compiled("2")
+WRITERS = writers(COMPILED)
+HOUSE = WRITERS[0]
+READER = Reader(COMPILED, load_lexicon("2"))
+HAMZA = COMPILED["writer"]["hamza"]
+
+# Kazakh Cyrillic letters, the letters the writer's sequences and vowel rules turn on weighted up.
+CYRILLIC = "абвгғдеёжзийкқлмнңоөпрсстуұүфхһцчшщъыіьэюяияиюийеее"
+cyrillic = st.text(alphabet=CYRILLIC, min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cyrillic, cyrillic)
+def test_parts_that_do_not_join_are_spelt_side_by_side(left: str, right: str) -> None:
+    for writer in WRITERS:
+        if not writer.joins(left, right):
+            assert writer.letters(left + right) == writer.letters(left) + writer.letters(right)
+
+
+def test_joins_sees_the_seams_of_tables_2() -> None:
+    assert HOUSE.joins("арми", "я")  # ия is one sequence: يا
+    assert HOUSE.joins("ана", "ен")  # е after a vowel is يە
+    assert not HOUSE.joins("кітап", "тар")
+    assert all(w.joins("а", "б") for w in WRITERS[1:] if w._rewrite is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cyrillic, st.sampled_from(["", "ы", "ің", "лар", "ия", "ен", "ға"]), st.booleans(), st.booleans())
+def test_the_house_check_without_writing_agrees_with_writing(stem: str, suffix: str, front: bool, capital: bool) -> None:
+    """`_house_spells` (parts and hamza) against writing the whole candidate."""
+    stem = stem.capitalize() if capital else stem
+    candidate = stem + suffix
+    for word in (HOUSE.letters(candidate.lower()), HOUSE.letters(stem.lower()) + "ا"):
+        parts = HOUSE.letters(stem.lower()) + HOUSE.letters(suffix) == word
+        joins = bool(suffix) and HOUSE.joins(stem, suffix)
+        written = _same_spelling(HOUSE.word(candidate), (HAMZA if front else "") + word, HAMZA)
+        assert READER._house_spells(candidate, parts, joins, word, front) == written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CYRILLIC + CYRILLIC.upper() + "iə-", min_size=1, max_size=8), st.booleans())
+def test_spelling_checks_agree_with_writing(cyrillic_word: str, front: bool) -> None:
+    """`_spells` compares the hamza and the letters apart; the plain definition compares whole
+    spellings (with the hamza anywhere in the input)."""
+    word = HOUSE.letters(cyrillic_word.lower())
+    for target_word in (word, word + "ا"):
+        target = (HAMZA if front else "") + target_word
+        plain = 0
+        for rank, writer in enumerate(WRITERS):
+            if _same_spelling(writer.word(cyrillic_word), target, HAMZA):
+                plain = len(WRITERS) - rank
+                break
+        assert READER._spells(cyrillic_word, target_word, front) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["-", " ", "ب", "ا", "5", "a", "\u064b", "- ", " -", "\n"]), max_size=14).map("".join))
+def test_hyphens_are_joined_as_the_pattern_says(text: str) -> None:
+    assert READER._join_hyphens(text) == READER._hyphens.sub("-", text)
+
+
+def test_shortcuts_leave_the_seed_reading_alone() -> None:
+    """The reader with every shortcut against the golden output is test_golden.py; here, one
+    word of each kind the shortcuts treat apart, through the public API."""
+    assert jazu.transliterate("ارمياسى ءانەن سيفرلىق", target="cyrl", tables="2") == "Армиясы әнен цифрлық"
