@@ -76,3 +76,30 @@ def test_shortcuts_leave_the_seed_reading_alone() -> None:
     """The reader with every shortcut against the golden output is test_golden.py; here, one
     word of each kind the shortcuts treat apart, through the public API."""
     assert jazu.transliterate("ارمياسى ءانەن سيفرلىق", target="cyrl", tables="2") == "Армиясы әнен цифрлық"
+
+
+# The reader judges sentence starts by the separator before each token; the rule is stated on
+# the whole text: a token starts a sentence where a sentence end + non-letters ends.
+ENDERS = ".!?…\n؟۔"
+PLAIN_READER = Reader(COMPILED)  # no lexicon, so no multi-word names: sentence starts alone
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(list(ENDERS + " _-«»5a\u200c\u064bـ") + ["ب", "ۇ", "كىتاپ", "ق ر", "ا"]), max_size=16).map("".join),
+    st.booleans(),
+)
+def test_sentence_starts_agree_with_the_whole_text_rule(text: str, state: bool) -> None:
+    import regex
+
+    text = PLAIN_READER._norm.text(text)
+    for arabic, ascii in PLAIN_READER._punct:
+        text = text.replace(arabic, ascii)
+    pieces = PLAIN_READER._split(text)
+    gap = r"[^\p{L}\p{M}\p{N}]*"
+    starts = {m.end() for m in regex.finditer(rf"[{regex.escape(ENDERS)}]{gap}", text)}
+    if state:
+        starts.add(regex.match(gap, text).end())
+    offsets = [sum(map(len, pieces[:i])) for i in range(len(pieces))]
+    expected = {i for i in range(1, len(pieces), 2) if offsets[i] in starts}
+    assert set(PLAIN_READER._capitals(pieces, pieces[1::2], state)) == expected

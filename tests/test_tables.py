@@ -127,6 +127,8 @@ def test_unknown_version_lists_known_ones() -> None:
         ("writer", "punct\t:\t", "a punct row needs every value"),
         ("writer", "seq\tйо\tءيو", "seq rows may not output the hamza"),
         ("reader", "letter\tص\t", "a letter row needs every value"),
+        ("reader", "punct\t٭\tب", "punct rows map one character that is no letter"),
+        ("reader", "punct\t٭\t**", "punct rows map one character that is no letter"),
         ("normalize", "nfkc\t\\uFB50x\t\\uFDFF", "nfkc ranges are two single characters"),
         ("normalize", "strip\t\\u0650\t\\u0640", "strip range ends before it starts"),
     ],

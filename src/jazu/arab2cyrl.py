@@ -20,6 +20,7 @@ Per distinct word (bounded cache):
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any, Dict, List, Optional, Tuple
 
 import regex
@@ -111,7 +112,10 @@ class Reader:
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters
         single = "[" + re.escape("".join(self._letters) + "".join(self._vowels)) + "]"
-        self._punct: Dict[str, str] = c["punct"]
+        punct: Dict[str, str] = c["punct"]
+        # One character each way, no letters (the compiler checks): replaced before the scan,
+        # by str.replace (str.translate is 20x slower on non-ASCII text).
+        self._punct = list(punct.items())
         # The writer's known abbreviations, by their spaced Arabic letters: read back as written.
         # Those of vowels only (ЕО) are left out: `ە و` is as likely two one-letter words.
         spell = compiled["writer"]["letters"]
@@ -121,18 +125,21 @@ class Reader:
             if not self._vowel_letters.issuperset(key):
                 self._abbr[key] = abbr
         self._longest_abbr = max((len(k) for k in self._abbr), default=0)
-        # The hot scan uses the standard library's `re` on explicit ranges: twice as fast as
-        # `regex` here (benchmarks/throughput.py). `\w` stands for "letter or digit".
-        self._scan = re.compile(
-            rf"(?P<a>(?<!\w){single}(?: {single})+(?!\w))|{word}"
-            rf"|(?P<p>[{re.escape(''.join(self._punct))}])"
-        )
+        # The hot scan splits the text into separators and tokens in turn: a token is a word, or
+        # a run of spaced single letters (an abbreviation, or one-letter words) tried first.
+        # The standard library's `re` on explicit ranges is twice as fast as `regex` here
+        # (benchmarks/throughput.py). `\w` stands for "letter or digit".
+        self._split = re.compile(rf"((?<!\w){single}(?: {single})+(?!\w)|{word})").split
         # A word starts a sentence when only non-letters stand between it and a sentence end
         # (or the start of a piece that begins a sentence).
-        enders = ".!?…\n" + "".join(a for a, ascii in self._punct.items() if ascii in ".!?")
+        enders = ".!?…\n" + "".join(a for a, ascii in punct.items() if ascii in ".!?")
         gap = r"[^\p{L}\p{M}\p{N}]*"
-        self._sentence_gaps = regex.compile(rf"[{regex.escape(enders)}]{gap}")
-        self._leading_gap = regex.compile(gap)
+        # So a token starts a sentence when the separator before it ends with a sentence end and
+        # such a gap (tokens hold no sentence ends and begin with a letter). Separators repeat
+        # (" ", ". ", "\n"), so each is judged once (bounded cache) and looked up in C.
+        ends_sentence = regex.compile(rf"[{regex.escape(enders)}]{gap}\Z").search
+        self._ends_sentence: WordCache[bool] = WordCache(lambda sep: ends_sentence(sep) is not None)
+        self._leading_gap = regex.compile(rf"{gap}\Z").match
         self._last_mark = regex.compile(rf"(?r)[\p{{L}}\p{{M}}\p{{N}}]|(?P<end>[{regex.escape(enders)}])")
         letter_hyphen, digit_hyphen = c["hyphen"]["letter"], c["hyphen"]["digit"]
         self._hyphen_spellings = (letter_hyphen, digit_hyphen)
@@ -140,7 +147,9 @@ class Reader:
             rf"(?<=[\p{{L}}\p{{M}}]){regex.escape(letter_hyphen)}(?={letter})"
             rf"|(?<=\p{{N}}){regex.escape(digit_hyphen)}(?={letter})"
         )
-        self._cache = WordCache(self._word if self._restore else lambda w: self._word(w).lower())
+        read = self._word if self._restore else lambda w: self._word(w).lower()
+        # Tokens are cached as they read when they start no sentence; only words hold no space.
+        self._cache = WordCache(lambda token: self._abbreviation(token, False) if " " in token else read(token))
         # Multi-word names (Қазақстан Республикасы): their words are capitalised where they stand
         # together, the last one with any suffix.
         phrases = [p for lex in self._lexicons for p in lex.phrases]
@@ -149,6 +158,7 @@ class Reader:
         for words in sorted(phrases, key=len, reverse=True):
             heads.setdefault(words[0], []).append("".join(" +" + re.escape(w) for w in words[1:]))
         self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()} if self._restore else {}
+        self._phrase_reach = max((len(words) - 1 for words in phrases), default=0)  # words after the head
 
     # --- text level ---------------------------------------------------------------------------
 
@@ -158,35 +168,42 @@ class Reader:
         text = self._norm.text(text)
         if "-" in text:
             text = self._join_hyphens(text)
-        starts = {m.end() for m in self._sentence_gaps.finditer(text)} if self._restore else set()
-        if state and self._restore:
-            starts.add(self._leading_gap.match(text).end())
-        cache = self._cache
-        phrases = self._phrases
-
-        phrase_rest = phrases.get
-
-        def replace(m: "regex.Match[str]") -> str:
-            # The hot path: one call per word, so a few look-ups and nothing else.
-            raw = m[0]
-            if m.lastindex is None:
-                word = cache[raw]
-                rest = phrase_rest(raw)
-                if rest is not None:
-                    p = rest.match(text, m.end())
-                    if p is not None:  # a multi-word name: capitalise its other words when met
-                        starts.update(m.end() + w.start() for w in _WORDS.finditer(p.group()))
-                        return word[:1].upper() + word[1:]
-                if m.start() in starts:
-                    return word[:1].upper() + word[1:]
-                return word
-            if m.lastgroup == "p":
-                return self._punct[raw]
-            return self._abbreviation(raw, m.start() in starts)
-
-        out = self._scan.sub(replace, text)
+        for arabic, ascii in self._punct:
+            if arabic in text:
+                text = text.replace(arabic, ascii)
+        # The hot path: one C-level split, and a cache look-up per token done by map() in C.
+        pieces = self._split(text)  # separator, token, separator, ..., separator
+        tokens = pieces[1::2]
+        capitals = self._capitals(pieces, tokens, state) if self._restore else ()
+        pieces[1::2] = map(self._cache.__getitem__, tokens)
+        for i in capitals:  # a token may be listed twice: capitalising is idempotent
+            token = pieces[i]
+            pieces[i] = token[:1].upper() + token[1:]
         last = self._last_mark.search(text)
-        return out, bool(state) if last is None else last.group("end") is not None
+        return "".join(pieces), bool(state) if last is None else last.group("end") is not None
+
+    def _capitals(self, pieces: List[str], tokens: List[str], state: Any) -> List[int]:
+        """The indexes in `pieces` of the tokens to capitalise: those that start a sentence, and
+        the words of multi-word names where they stand together (Қазақстан Республикасы)."""
+        # Token k follows separator k: the C-level map and compress pick the sentence starts.
+        capitals = list(compress(range(1, len(pieces), 2), map(self._ends_sentence.__getitem__, pieces[0::2])))
+        if state and tokens and self._leading_gap(pieces[0]):
+            capitals.append(1)  # the first token, when the piece begins a sentence
+        phrases = self._phrases
+        for k in compress(range(len(tokens)), map(phrases.__contains__, tokens)):
+            # The rest of a name is matched in the pieces that follow the head (its pattern has
+            # no look-around, so they are all it can see), then its words are found among them.
+            following = pieces[2 * k + 2 : 2 * k + 2 + 2 * self._phrase_reach]
+            rest = phrases[tokens[k]].match("".join(following))
+            if rest is not None:
+                capitals.append(2 * k + 1)
+                words = {w.start() for w in _WORDS.finditer(rest.group())}
+                position = 0
+                for j, piece in enumerate(following):
+                    if j & 1 and position in words:
+                        capitals.append(2 * k + 2 + j)
+                    position += len(piece)
+        return capitals
 
     def _join_hyphens(self, text: str) -> str:
         """`self._hyphens.sub("-", text)`, in a quarter of the time: the pattern can only match
@@ -344,8 +361,10 @@ class Reader:
         if not others:
             return by_rule
         score = self._ngram.score  # type: ignore[union-attr]
-        best = max(others, key=score)
-        return best if score(best) > score(by_rule) + NGRAM_MARGIN else by_rule
+        scores = [score(other) for other in others]
+        top = max(scores)
+        best = others[scores.index(top)]  # the first of equals, as max() would pick
+        return best if top > score(by_rule) + NGRAM_MARGIN else by_rule
 
     def _house_spells(self, candidate: str, parts: bool, joins: bool, word: str, front: bool) -> bool:
         """Does the house style spell `candidate` (a known stem + a known suffix) as `word`?

@@ -295,6 +295,14 @@ def compile_reader(table: Table) -> Compiled:
     hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
     if set(hyphen) != {"letter", "digit"}:
         raise TableError(table.path, 0, "hyphen rows must be exactly: letter, digit")
+    # The reader puts punctuation into ASCII before it looks for words and sentence ends: that
+    # is only safe for one character that is no letter, mark, digit or \w in, one such out.
+    import regex
+
+    not_a_letter = regex.compile(r"[^\p{L}\p{M}\p{N}_]")
+    for row in table.of("punct"):
+        if len(row.values[1]) != 1 or not all(not_a_letter.fullmatch(v) and not v.isalnum() for v in row.values):
+            raise table.fail(row, "punct rows map one character that is no letter, mark or digit to one such")
     return {
         "vowels": vowels,
         "letters": letters,

@@ -9,10 +9,27 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Dict, Iterable
+from functools import reduce
+from operator import add
+from typing import Callable, Dict, Iterable
 
 BOUNDARY = "^"
 END = "$"
+LOGP_CACHE = 1_000_000  # n-grams whose log-probability is kept: bounded, flat memory on any input
+
+
+class _LogProbs(Dict[str, float]):
+    """log P of each n-gram met, worked out on the first meeting."""
+
+    def __init__(self, prob: Callable[[str], float]) -> None:
+        super().__init__()
+        self._prob = prob
+
+    def __missing__(self, gram: str) -> float:
+        value = math.log(self._prob(gram))
+        if len(self) < LOGP_CACHE:
+            self[gram] = value
+        return value
 
 
 def train(words: Iterable[str], order: int = 4, min_count: int = 2) -> Dict[str, object]:
@@ -42,24 +59,19 @@ class NgramModel:
         self._totals = dict(totals)
         self._unigrams = sum(c for g, c in self._counts.items() if len(g) == 1)
         self._vocab = max(1, sum(1 for g in self._counts if len(g) == 1))
+        self._padding = BOUNDARY * (self.order - 1)
         # log P by n-gram, filled as grams are met: scoring a word is then a few dict look-ups.
-        self._logp: Dict[str, float] = {}
+        self._logp = _LogProbs(self._prob)
 
     def score(self, word: str) -> float:
         """Log-probability per character (higher is more Kazakh-like)."""
         order = self.order
-        padded = BOUNDARY * (order - 1) + word.lower() + END
-        logp = self._logp
-        total = 0.0
-        for i in range(order, len(padded) + 1):
-            gram = padded[i - order : i]
-            value = logp.get(gram)
-            if value is None:
-                value = math.log(self._prob(gram))
-                if len(logp) < 1_000_000:  # bounded: flat memory on any input
-                    logp[gram] = value
-            total += value
-        return total / (len(padded) - order + 1)
+        padded = self._padding + word.lower() + END
+        count = len(padded) - order + 1
+        # reduce(add) adds in order like a plain loop, on every Python (sum() of floats is
+        # compensated from 3.12 on, which could move a close ranking between versions).
+        grams = [padded[i : i + order] for i in range(count)]
+        return reduce(add, map(self._logp.__getitem__, grams), 0.0) / count
 
     def _prob(self, gram: str) -> float:
         # Interpolate from the unigram up: each order weighs in by how much its context was seen.

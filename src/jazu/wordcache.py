@@ -3,21 +3,23 @@ words cost one dict look-up; the bound keeps memory flat on any vocabulary."""
 
 from __future__ import annotations
 
-from typing import Callable, Dict
+from typing import Callable, Dict, TypeVar
+
+V = TypeVar("V")
 
 DEFAULT_SIZE = 200_000
 LONGEST_CACHED = 64  # characters: longer "words" are no words, and must not fill the memory
 
 
-class WordCache(Dict[str, str]):
+class WordCache(Dict[str, V]):
     """`cache[word]` is a plain dict hit in C; only a miss calls back into Python."""
 
-    def __init__(self, convert: Callable[[str], str], size: int = DEFAULT_SIZE) -> None:
+    def __init__(self, convert: Callable[[str], V], size: int = DEFAULT_SIZE) -> None:
         super().__init__()
         self._convert = convert
         self._size = size
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, word: str) -> V:
         out = self._convert(word)
         if len(word) > LONGEST_CACHED:
             return out
@@ -28,5 +30,5 @@ class WordCache(Dict[str, str]):
         self[word] = out
         return out
 
-    def get(self, word: str) -> str:  # type: ignore[override]
+    def get(self, word: str) -> V:  # type: ignore[override]
         return self[word]
