@@ -103,3 +103,16 @@ def test_sentence_starts_agree_with_the_whole_text_rule(text: str, state: bool) 
     offsets = [sum(map(len, pieces[:i])) for i in range(len(pieces))]
     expected = {i for i in range(1, len(pieces), 2) if offsets[i] in starts}
     assert set(PLAIN_READER._capitals(pieces, pieces[1::2], state)) == expected
+
+
+# The writer writes a piece's new words together, a line each; any word the scan can find
+# (letters, combining marks, Latin look-alikes, all caps; one Cyrillic letter at least) must
+# come out as `word` writes it.
+WORD_LETTERS = CYRILLIC + CYRILLIC.upper() + "iIəƏ\u0306\u0308\u0301"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=WORD_LETTERS, min_size=1, max_size=9).filter(lambda w: any(c.isalpha() and not c.isascii() and c not in "əƏ" for c in w)), max_size=12))
+def test_words_written_together_are_written_as_alone(words: list) -> None:
+    for writer in WRITERS:
+        assert writer._words(words) == [writer.word(w) for w in words]

@@ -126,6 +126,7 @@ def test_unknown_version_lists_known_ones() -> None:
         ("writer", "punct\t?!\t!", "punct keys are one character"),
         ("writer", "punct\t:\t", "a punct row needs every value"),
         ("writer", "seq\tйо\tءيو", "seq rows may not output the hamza"),
+        ("writer", "punct\t:\tx", "punct outputs may not hold letters"),
         ("reader", "letter\tص\t", "a letter row needs every value"),
         ("reader", "punct\t٭\tب", "punct rows map one character that is no letter"),
         ("reader", "punct\t٭\t**", "punct rows map one character that is no letter"),

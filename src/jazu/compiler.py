@@ -208,6 +208,10 @@ def compile_writer(table: Table) -> Compiled:
     hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
     if set(hyphen) != {"letter", "digit"}:
         raise TableError(table.path, 0, "hyphen rows must be exactly: letter, digit")
+    # The writer puts marks into Arabic before it looks for words: no output may hold a letter.
+    for row in table.of("punct", "hyphen"):
+        if any(ch.isalpha() for ch in row.values[1]):
+            raise table.fail(row, f"{row.kind} outputs may not hold letters")
     abbrs = []
     for row in table.of("abbr"):
         word = row.values[0]

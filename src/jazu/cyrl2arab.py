@@ -1,21 +1,21 @@
 """The writer: Kazakh Cyrillic -> Arabic script (house style, ORTHOGRAPHY.md §1-3).
 
-One regex pass over the text finds Cyrillic words, in-word hyphens before a Cyrillic part, and
-`, ; ?` right after a Cyrillic word; everything else is never touched. Each distinct word is
-converted once (bounded cache) by: abbreviation check -> lower case -> hamza -> letter sequences
-(a trie-shaped regex) -> letters (`str.translate`).
+One regex pass over the text converts in-word hyphens before a Cyrillic part and `, ; ?` right
+after a Cyrillic word; one split then finds the Cyrillic words; everything else is never touched.
+Each distinct word is converted once (bounded cache) by: abbreviation check -> lower case ->
+hamza -> letter sequences (a trie-shaped regex) -> letters (`str.translate`); the new words of a
+piece go through those steps together (`Writer._words`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-import regex
-
 from .compiler import Compiled
-from .wordcache import WordCache
+from .wordcache import LONGEST_CACHED, WordCache
 
 
 
@@ -50,10 +50,12 @@ class Writer:
         if c["seq_pattern"]:
             alternatives.append(f"(?P<s>{c['seq_pattern']})")
         if self._after_vowel:
-            vowels = regex.escape(classes["vowel"])
-            keys = regex.escape("".join(self._after_vowel))
+            vowels = re.escape(classes["vowel"])
+            keys = re.escape("".join(self._after_vowel))
             alternatives.append(f"(?<=[{vowels}])(?P<v>[{keys}])")
-        self._units = regex.compile("|".join(alternatives)) if alternatives else None
+        # The standard library's `re`: for these short patterns on one word it has half the
+        # per-call cost of `regex`.
+        self._units = re.compile("|".join(alternatives)) if alternatives else None
         # What can make the spelling of two parts written together differ from the two spellings
         # put side by side (see `joins`): the start of a letter sequence at the end of the left
         # part, or a letter spelt apart after a vowel at the start of the right part.
@@ -67,10 +69,10 @@ class Writer:
         # Hamza: the first harmony vowel is front and no blocker appears (ORTHOGRAPHY.md §2).
         blockers = classes["hamza-blocker"]
         harmony = classes["front"] + classes["back"]
-        self._needs_hamza = regex.compile(
-            f"[^{regex.escape(harmony + blockers)}]*[{regex.escape(classes['front'])}]"
-            f"[^{regex.escape(blockers)}]*\\Z"
-        )
+        no_harmony, front, no_blocker = re.escape(harmony + blockers), re.escape(classes["front"]), re.escape(blockers)
+        self._needs_hamza = re.compile(f"[^{no_harmony}]*[{front}][^{no_blocker}]*\\Z")
+        # The same, for many words a line each (`_words`): put the hamza before those lines.
+        self._hamza_lines = re.compile(f"(?m)^(?=[^{no_harmony}\\n]*[{front}][^{no_blocker}\\n]*$)")
         self._punct: Dict[str, str] = dict(c["punct"])
         self._hyphen: Dict[str, str] = dict(c["hyphen"])
         # A Cyrillic word: letters, with any combining marks (decomposed й, accents) kept inside.
@@ -84,20 +86,53 @@ class Writer:
         # word: a word is Cyrillic letters, marks and look-alikes, with one Cyrillic letter at least.
         look = re.escape("".join(LOOKALIKES))
         word = rf"[{look}]*{letter}(?:{letter}|{mark}|[{look}])*"
-        self._scan = re.compile(rf"({word})|[{re.escape(''.join(self._punct))}\-]")
+        # Marks are judged by their neighbours in the text as given, in a pass of their own
+        # before the words (their outputs hold no letters, so the words stay as they were).
+        self._marks = re.compile(rf"[{re.escape(''.join(self._punct))}\-]")
+        self._split_words = re.compile(f"({word})").split
         self._is_letter = re.compile(letter).match
-        self._cache = WordCache(self.word)
+        self._cache: WordCache[str] = WordCache(self.word)
 
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        if self._marks.search(text) is not None:
+            text = self._marks.sub(self._mark_match, text)
+        # The hot path: one C-level split; the words not yet cached are written together
+        # (`_words`), then every word is a cache look-up done by map() in C.
+        pieces = self._split_words(text)  # separator, word, separator, ..., separator
+        words = pieces[1::2]
         cache = self._cache
+        new = set(words).difference(cache)
+        if new:
+            batch = [word for word in new if len(word) <= LONGEST_CACHED]  # longer: __missing__
+            cache.add_all(batch, self._words(batch))
+        pieces[1::2] = map(cache.__getitem__, words)
+        return "".join(pieces), None
 
-        def replace(m: "regex.Match[str]") -> str:
-            word = m[1]
-            if word is not None:
-                return cache[word]
-            return self._mark(m.string, m.start(), m[0])
+    def _words(self, words: List[str]) -> List[str]:
+        """`[self.word(w) for w in words]` for words as the scan finds them (one Cyrillic letter
+        at least), as a few passes over the words joined by newlines: every step of `word` is a
+        per-line operation, so it can run over all lines at once."""
+        if self._rewrite is not None or not words:
+            return [self.word(word) for word in words]
+        batch = "\n".join(words)
+        if not unicodedata.is_normalized("NFC", batch):  # NFC composes nothing with a newline
+            batch = unicodedata.normalize("NFC", batch)
+        for latin, cyrillic in LOOKALIKES.items():
+            if latin in batch:
+                batch = batch.replace(latin, cyrillic)
+        cleaned = batch.split("\n")
+        # All-caps words (found in C) may be abbreviations, spelt letter by letter by `word`.
+        spelled = [i for i in compress(range(len(cleaned)), map(str.isupper, cleaned)) if self.is_abbreviation(cleaned[i])]
+        low = self._hamza_lines.sub(self._hamza, batch.lower())
+        if self._units is not None:
+            low = self._units.sub(self._unit, low)
+        out = low.translate(self._translate).split("\n")
+        for i in spelled:
+            out[i] = self.word(words[i])
+        return out
 
-        return self._scan.sub(replace, text), None
+    def _mark_match(self, m: "re.Match[str]") -> str:
+        return self._mark(m.string, m.start(), m[0])
 
     def _mark(self, text: str, i: int, mark: str) -> str:
         """`, ; ?` right after a Cyrillic word (closing quotes and brackets between) take their
@@ -187,7 +222,7 @@ class Writer:
     def _spell(self, ch: str) -> str:
         return self._letters.get(ch, ch) or ch
 
-    def _unit(self, m: "regex.Match[str]") -> str:
+    def _unit(self, m: "re.Match[str]") -> str:
         if m.lastgroup == "s":
             return self._seq[m.group("s")]
         return self._after_vowel[m.group("v")]

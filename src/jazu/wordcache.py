@@ -3,7 +3,7 @@ words cost one dict look-up; the bound keeps memory flat on any vocabulary."""
 
 from __future__ import annotations
 
-from typing import Callable, Dict, TypeVar
+from typing import Callable, Dict, List, TypeVar
 
 V = TypeVar("V")
 
@@ -29,6 +29,13 @@ class WordCache(Dict[str, V]):
             self.clear()
         self[word] = out
         return out
+
+    def add_all(self, words: List[str], values: List[V]) -> None:
+        """Cache many words worked out at once (callers leave out words over LONGEST_CACHED).
+        The cache may then hold one batch over its size, until the next batch or miss."""
+        if len(self) + len(words) > self._size:
+            self.clear()
+        self.update(zip(words, values))
 
     def get(self, word: str) -> V:  # type: ignore[override]
         return self[word]
