@@ -219,6 +219,23 @@ def compile_writer(table: Table) -> Compiled:
             raise table.fail(row, f"abbr {word!r} is not an all-caps Cyrillic word")
         abbrs.append(word)
     seq = {row.values[0]: row.values[1] for row in table.of("seq")}
+    # The writer replaces letter sequences one key after another (str.replace, `Writer._words`):
+    # that equals one leftmost scan only if no two keys can overlap or hold each other, and no
+    # key holds a letter spelt apart after a vowel.
+    after_vowel_keys = {row.values[0] for row in table.of("after-vowel")}
+
+    def overlap(a: str, b: str) -> bool:  # can b start inside a, or stand inside it?
+        return b in a or any(a.endswith(b[:i]) for i in range(1, len(b)))
+
+    earlier: List[str] = []
+    for row in table.of("seq"):
+        key = row.values[0]
+        if after_vowel_keys.intersection(key):
+            raise table.fail(row, f"seq key {key!r} holds an after-vowel letter")
+        for other in earlier:
+            if overlap(key, other) or overlap(other, key):
+                raise table.fail(row, f"seq keys {key!r} and {other!r} can overlap")
+        earlier.append(key)
     hamza = _single(table, "hamza")
     # The hamza before a word is the reader's sign of a front word: no letter may spell it.
     for row in table.of("letter", "seq", "after-vowel", "style"):

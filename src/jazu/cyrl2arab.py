@@ -56,6 +56,13 @@ class Writer:
         # The standard library's `re`: for these short patterns on one word it has half the
         # per-call cost of `regex`.
         self._units = re.compile("|".join(alternatives)) if alternatives else None
+        # The same steps for many words at once (`_words`), cheaper on long text: each letter
+        # spelt apart after a vowel found by a pattern that opens with it (a fast literal search),
+        # then each sequence by str.replace (the compiler ensures they cannot overlap).
+        self._after_vowel_steps = [
+            (re.compile(f"{re.escape(key)}(?<=[{re.escape(classes['vowel'])}]{re.escape(key)})"), arabic)
+            for key, arabic in self._after_vowel.items()
+        ]
         # What can make the spelling of two parts written together differ from the two spellings
         # put side by side (see `joins`): the start of a letter sequence at the end of the left
         # part, or a letter spelt apart after a vowel at the start of the right part.
@@ -103,7 +110,9 @@ class Writer:
         cache = self._cache
         new = set(words).difference(cache)
         if new:
-            batch = [word for word in new if len(word) <= LONGEST_CACHED]  # longer: __missing__
+            batch = list(new)
+            if max(map(len, batch)) > LONGEST_CACHED:  # such "words" go to __missing__ uncached
+                batch = [word for word in batch if len(word) <= LONGEST_CACHED]
             cache.add_all(batch, self._words(batch))
         pieces[1::2] = map(cache.__getitem__, words)
         return "".join(pieces), None
@@ -124,8 +133,11 @@ class Writer:
         # All-caps words (found in C) may be abbreviations, spelt letter by letter by `word`.
         spelled = [i for i in compress(range(len(cleaned)), map(str.isupper, cleaned)) if self.is_abbreviation(cleaned[i])]
         low = self._hamza_lines.sub(self._hamza, batch.lower())
-        if self._units is not None:
-            low = self._units.sub(self._unit, low)
+        for pattern, arabic in self._after_vowel_steps:  # first: they look at the letter before
+            low = pattern.sub(lambda m: arabic, low)  # noqa: B023 (called at once)
+        for key, arabic in self._seq.items():
+            if key in low:
+                low = low.replace(key, arabic)
         out = low.translate(self._translate).split("\n")
         for i in spelled:
             out[i] = self.word(words[i])
