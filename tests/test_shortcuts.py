@@ -116,3 +116,16 @@ WORD_LETTERS = CYRILLIC + CYRILLIC.upper() + "iIəƏ\u0306\u0308\u0301"
 def test_words_written_together_are_written_as_alone(words: list) -> None:
     for writer in WRITERS:
         assert writer._words(words) == [writer.word(w) for w in words]
+
+
+# Guesses read the rest of a word after a known stem by rule, memoised by the rest and the one
+# letter before it: the reading must see no further back.
+ARABIC_LETTERS = "ابپتجچحدرزژسشعغفقكگڭلمنۋوۇۆھەيىٴ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ARABIC_LETTERS, min_size=2, max_size=12), st.integers(1, 11), st.sampled_from([None, 0, 1]))
+def test_a_rest_reads_alike_with_one_letter_before_it(word: str, start: int, left: object) -> None:
+    start = min(start, len(word) - 1)
+    assert READER.read(word[start - 1 :], left, 1) == READER.read(word, left, start)
+    assert READER._read_rest(word, left, start) == READER.read(word, left, start)

@@ -36,6 +36,7 @@ BACK, FRONT = 0, 1
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
 LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
+REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
 
 
 _WORDS = re.compile(r"\S+")
@@ -91,9 +92,13 @@ class Reader:
         self._vowel_letters = frozenset(self._vowels) | frozenset(
             a for a, cyr in self._letters.items() if cyr in ("е", "у")
         )
-        self._rules: Dict[str, List[Tuple[str, str, str, str, Optional[int]]]] = {}
+        # Context rules by their first letter, each with the unit it reads as (see `_units`);
+        # a context of * (any) is None, so that the common case costs no call.
+        self._rules: Dict[str, List[Tuple[str, Tuple[str, str, Optional[int]], Optional[str], Optional[str]]]] = {}
         for key, cyr, before, after, evidence in c["rules"]:
-            self._rules.setdefault(key[0], []).append((key, cyr, before, after, evidence))
+            self._rules.setdefault(key[0], []).append(
+                (key, (cyr, "x", evidence), None if before == "*" else before, None if after == "*" else after)
+            )
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
         # The unit of each letter read on its own: (text, kind, harmony evidence), see `_units`.
         self._plain: Dict[str, Tuple[str, str, Optional[int]]] = {v: (v, "v", None) for v in self._vowels}
@@ -107,6 +112,7 @@ class Reader:
         styles = writers(compiled) if self._lexicons else []
         self._writer: Optional[Writer] = styles[0] if styles else None
         self._writers = styles
+        self._rests: Dict[Tuple[str, Optional[int]], str] = {}
         self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
@@ -330,15 +336,16 @@ class Reader:
                         house.append(candidate)
             if house:  # the house style ranks first (`_spells`): no other style need be asked
                 return _prefer(house), []
-            good = _best_spelled([(c, self._spells(c, word, front)) for c in known])
-            if good:
-                return _prefer(good), []
+            if known:
+                good = _best_spelled([(c, self._spells(c, word, front)) for c in known])
+                if good:
+                    return _prefer(good), []
             if longest is None and length >= MIN_STEM and rest:
                 longest = (length, variants)
         if longest is None:
             return None, []
         length, variants = longest
-        ruled = [v + self.read(word, _left_harmony(v), start=length) for v in variants]
+        ruled = [v + self._read_rest(word, _left_harmony(v), length) for v in variants]
         return None, _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
 
     def _rank(
@@ -372,27 +379,44 @@ class Reader:
         it would together (no `joins`, no all-caps abbreviation): then `parts` (the parts'
         house spellings make up the input's letters) and the hamza decide."""
         if joins or (len(candidate) > 1 and candidate.isupper()):
-            return self._spelled_by(self._writers[0], candidate, word, front)
+            return self._spells(candidate, word, front, self._writers[:1]) > 0
         return parts and self._writers[0].needs_hamza(candidate.lower()) == front
 
-    def _spells(self, cyrillic: str, word: str, front: bool) -> int:
+    def _spells(self, cyrillic: str, word: str, front: bool, writers: Optional[List[Writer]] = None) -> int:
         """0 if `cyrillic` is not spelled `word` (hamza-less; with a hamza when `front`) in any
-        style, else the rank of the first style that spells it so: highest for the house style,
-        1 for the last style."""
+        style (of `writers`, all by default), else the rank of the first style that spells it
+        so: highest for the house style, 1 for the last style."""
+        writers = writers or self._writers
         n = len(self._writers)
-        for rank, writer in enumerate(self._writers):
-            if self._spelled_by(writer, cyrillic, word, front):
+        cyrillic = clean(cyrillic)
+        # Every style tells abbreviations and puts the hamza alike (before its own rewrites).
+        if self._writers[0].is_abbreviation(cyrillic):
+            target = (self._hamza if front else "") + word
+            for rank, writer in enumerate(writers):
+                if _same_spelling(writer.word(cyrillic), target, self._hamza):
+                    return n - rank
+            return 0
+        # The input may carry its hamza anywhere (`_same_spelling`); the writers' letters never
+        # hold one, so the hamza and the letters are compared apart, the cheap one first.
+        low = cyrillic.lower()
+        if self._writers[0].needs_hamza(low) != front:
+            return 0
+        for rank, writer in enumerate(writers):
+            if writer.letters(low) == word:
                 return n - rank
         return 0
 
-    def _spelled_by(self, writer: Writer, cyrillic: str, word: str, front: bool) -> bool:
-        cyrillic = clean(cyrillic)
-        if writer.is_abbreviation(cyrillic):
-            return _same_spelling(writer.word(cyrillic), (self._hamza if front else "") + word, self._hamza)
-        # The input may carry its hamza anywhere (`_same_spelling`); the writer's letters never
-        # hold one, so the hamza and the letters can be compared apart, the cheap one first.
-        low = cyrillic.lower()
-        return writer.needs_hamza(low) == front and writer.letters(low) == word
+    def _read_rest(self, word: str, left: Optional[int], start: int) -> str:
+        """`read(word, left, start)` for start >= 1, memoised: that reading sees one letter
+        before `start` (a rule's context), so it is the reading of word[start - 1:] from 1 on,
+        and the rests of words repeat (suffixes)."""
+        key = (word[start - 1 :], left)
+        found = self._rests.get(key)
+        if found is None:
+            if len(self._rests) >= REST_MEMO:
+                self._rests.clear()
+            found = self._rests[key] = self.read(key[0], left, 1)
+        return found
 
     def read(self, word: str, left: Optional[int] = None, start: int = 0) -> str:
         """Read a normalised Arabic word without hamza by rule, from index `start` on (the letters
@@ -411,24 +435,28 @@ class Reader:
         """Split word[start:] into (text, kind, harmony evidence): kind v = ambiguous vowel
         letter, m = marker consonant, x = anything else already read."""
         units: List[Tuple[str, str, Optional[int]]] = []
-        rules_of, plain = self._rules.get, self._plain.get
+        append, rules_of, plain, fits = units.append, self._rules.get, self._plain.get, self._fits
         n = len(word)
         i = start
         while i < n:
             ch = word[i]
             rules = rules_of(ch)
-            if rules:
-                for key, cyr, before, after, evidence in rules:
+            if rules is not None:
+                for key, unit, before, after in rules:
                     end = i + len(key)
-                    if word.startswith(key, i) and self._fits(before, word, i - 1) and self._fits(after, word, end):
-                        units.append((cyr, "x", evidence))
+                    if (
+                        word.startswith(key, i)
+                        and (before is None or fits(before, word, i - 1))
+                        and (after is None or fits(after, word, end))
+                    ):
+                        append(unit)
                         i = end
                         break
                 else:
-                    units.append(plain(ch) or (ch, "x", None))
+                    append(plain(ch) or (ch, "x", None))
                     i += 1
             else:
-                units.append(plain(ch) or (ch, "x", None))
+                append(plain(ch) or (ch, "x", None))
                 i += 1
         return units
 
@@ -462,34 +490,34 @@ class Reader:
     @staticmethod
     def _harmony(units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> List[int]:
         n = len(units)
-        decided: List[Optional[int]] = [None] * n
+        result = [BACK] * n
+        pending: List[int] = []
         for i, (_, kind, evidence) in enumerate(units):
             if kind == "v":
                 # Rule 1: a marker consonant beside the vowel decides it; the one before it (the
                 # vowel's own syllable onset) wins a tie.
                 if i > 0 and units[i - 1][1] == "m":
-                    decided[i] = units[i - 1][2]
+                    value: Optional[int] = units[i - 1][2]
                 elif i + 1 < n and units[i + 1][1] == "m":
-                    decided[i] = units[i + 1][2]
-            elif kind == "x" and evidence is not None:
-                decided[i] = evidence  # ە, and readings such as я
-        # Rule 2: propagate from the nearest decided vowel on the left (the hamza stands before
-        # the word), else on the right; a word with no vowel evidence at all follows its marker
-        # consonants that stand apart from vowels (инклюзивті), else it is back.
-        result = [BACK] * n
-        pending: List[int] = []
-        for i, (_, kind, _) in enumerate(units):
-            value = decided[i]
-            if value is not None:
-                for j in pending:
-                    result[j] = value
-                pending = []
-                left = result[i] = value
-            elif kind == "v":
-                if left is None:
-                    pending.append(i)
+                    value = units[i + 1][2]
                 else:
-                    result[i] = left
+                    # Rule 2: the nearest decided vowel on the left (the hamza stands before the
+                    # word), else the one on the right (when it comes, below).
+                    if left is None:
+                        pending.append(i)
+                    else:
+                        result[i] = left
+                    continue
+            elif kind == "x" and evidence is not None:
+                value = evidence  # ە, and readings such as я
+            else:
+                continue
+            for j in pending:
+                result[j] = value
+            pending = []
+            left = result[i] = value
+        # A word with no vowel evidence at all follows its marker consonants that stand apart
+        # from vowels (инклюзивті), else it is back.
         if pending:
             markers = [evidence for _, kind, evidence in units if kind == "m"]
             fallback = markers[0] if markers else BACK
