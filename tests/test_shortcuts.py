@@ -128,4 +128,20 @@ ARABIC_LETTERS = "ابپتجچحدرزژسشعغفقكگڭلمنۋوۇۆھەيى
 def test_a_rest_reads_alike_with_one_letter_before_it(word: str, start: int, left: object) -> None:
     start = min(start, len(word) - 1)
     assert READER.read(word[start - 1 :], left, 1) == READER.read(word, left, start)
-    assert READER._read_rest(word, left, start) == READER.read(word, left, start)
+    reading, letters = READER._read_rest(word, left, start)
+    assert reading == READER.read(word, left, start) and letters == HOUSE.letters(reading.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CYRILLIC + "ӘЁ-x", max_size=90))
+def test_ngram_scores_are_the_plain_sum(word: str) -> None:
+    """Scores cut their n-grams with ready-made slices and add with reduce(): equal to the plain
+    loop, bit for bit (rankings compare them against a margin)."""
+    import math
+
+    model = READER._ngram
+    padded = "^" * (model.order - 1) + word.lower() + "$"
+    total = 0.0
+    for i in range(model.order, len(padded) + 1):
+        total += math.log(model._prob(padded[i - model.order : i]))
+    assert model.score(word) == total / (len(padded) - model.order + 1)

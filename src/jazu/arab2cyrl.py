@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from typing import Any, Dict, List, Optional, Tuple
+from operator import getitem, itemgetter
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
@@ -100,6 +101,9 @@ class Reader:
                 (key, (cyr, "x", evidence), None if before == "*" else before, None if after == "*" else after)
             )
         self._invariant = [(a, cyr) for a, cyr in c["invariant"]]
+        # The back and front reading of a unit, by its text (`_readings_of`).
+        self._pairs: WordCache[Sequence[str]] = WordCache(lambda text: (text, text))
+        self._pairs.update((v, tuple(pair)) for v, pair in self._vowels.items())
         # The unit of each letter read on its own: (text, kind, harmony evidence), see `_units`.
         self._plain: Dict[str, Tuple[str, str, Optional[int]]] = {v: (v, "v", None) for v in self._vowels}
         for a, cyr in self._letters.items():
@@ -112,7 +116,7 @@ class Reader:
         styles = writers(compiled) if self._lexicons else []
         self._writer: Optional[Writer] = styles[0] if styles else None
         self._writers = styles
-        self._rests: Dict[Tuple[str, Optional[int]], str] = {}
+        self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
         self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
@@ -341,12 +345,20 @@ class Reader:
                 if good:
                     return _prefer(good), []
             if longest is None and length >= MIN_STEM and rest:
-                longest = (length, variants)
+                longest = (prefix, variants, otherwise)
         if longest is None:
             return None, []
-        length, variants = longest
-        ruled = [v + self._read_rest(word, _left_harmony(v), length) for v in variants]
-        return None, _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
+        prefix, variants, otherwise = longest
+        ruled: List[str] = []
+        house = []
+        for variant in variants:
+            reading, letters = self._read_rest(word, _left_harmony(variant), len(prefix))
+            candidate = variant + reading
+            ruled.append(candidate)
+            parts = otherwise.get(variant, prefix) + letters == word
+            if self._house_spells(candidate, parts, self._writers[0].joins(variant, reading), word, front):
+                house.append(candidate)
+        return None, house or _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
 
     def _rank(
         self, by_rule: str, guesses: List[str], word: str, front: bool, units: List[Tuple[str, str, Optional[int]]]
@@ -354,15 +366,23 @@ class Reader:
         """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
         also spells the word back is clearly more Kazakh-like to the n-gram model."""
         others = list(guesses)
-        beside = self._marker_beside(units)
+        # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
+        # Kazakh or Russian word has кы or қі.
+        fixed: List[Tuple[int, int]] = []
+        if self._close_vowel in word:
+            n = len(units)
+            for i, (text, kind, _) in enumerate(units):
+                if kind == "v" and text == self._close_vowel:
+                    if i > 0 and units[i - 1][1] == "m":  # the marker before it first
+                        fixed.append((i, units[i - 1][2]))  # type: ignore[arg-type]
+                    elif i + 1 < n and units[i + 1][1] == "m":
+                        fixed.append((i, units[i + 1][2]))  # type: ignore[arg-type]
+        readings = self._readings_of(units)
         for one in (BACK, FRONT):
-            # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
-            # Kazakh or Russian word has кы or қі.
-            uniform = "".join(
-                self._vowels[text][beside[i] if text == self._close_vowel and beside[i] is not None else one]
-                if kind == "v" else text
-                for i, (text, kind, _) in enumerate(units)
-            )
+            harmony = [one] * len(units)
+            for i, h in fixed:
+                harmony[i] = h
+            uniform = "".join(map(getitem, readings, harmony))
             if uniform != by_rule and uniform not in others and self._spells(uniform, word, front):
                 others.append(uniform)
         if not others:
@@ -406,16 +426,17 @@ class Reader:
                 return n - rank
         return 0
 
-    def _read_rest(self, word: str, left: Optional[int], start: int) -> str:
-        """`read(word, left, start)` for start >= 1, memoised: that reading sees one letter
-        before `start` (a rule's context), so it is the reading of word[start - 1:] from 1 on,
-        and the rests of words repeat (suffixes)."""
+    def _read_rest(self, word: str, left: Optional[int], start: int) -> Tuple[str, str]:
+        """`read(word, left, start)` for start >= 1, and the house style's letters for that
+        reading, memoised: the reading sees one letter before `start` (a rule's context), so it
+        is the reading of word[start - 1:] from 1 on, and the rests of words repeat (suffixes)."""
         key = (word[start - 1 :], left)
         found = self._rests.get(key)
         if found is None:
             if len(self._rests) >= REST_MEMO:
                 self._rests.clear()
-            found = self._rests[key] = self.read(key[0], left, 1)
+            reading = self.read(key[0], left, 1)
+            found = self._rests[key] = (reading, self._writers[0].letters(reading.lower()))
         return found
 
     def read(self, word: str, left: Optional[int] = None, start: int = 0) -> str:
@@ -425,11 +446,12 @@ class Reader:
         return self._spell_units(self._units(word, start), left)
 
     def _spell_units(self, units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> str:
-        harmony = self._harmony(units, left)
-        return "".join(
-            self._vowels[text][h] if kind == "v" else text
-            for (text, kind, _), h in zip(units, harmony)
-        )
+        return "".join(map(getitem, self._readings_of(units), self._harmony(units, left)))
+
+    def _readings_of(self, units: List[Tuple[str, str, Optional[int]]]) -> List[Sequence[str]]:
+        """Each unit's (back, front) reading: a vowel's two, anything else's text twice (texts
+        of other units are never an ambiguous vowel's letter). Looked up in C."""
+        return list(map(self._pairs.__getitem__, map(itemgetter(0), units)))
 
     def _units(self, word: str, start: int = 0) -> List[Tuple[str, str, Optional[int]]]:
         """Split word[start:] into (text, kind, harmony evidence): kind v = ambiguous vowel
@@ -476,16 +498,6 @@ class Reader:
         if context == "C":
             return ch not in self._vowel_letters
         return ch in context
-
-    @staticmethod
-    def _marker_beside(units: List[Tuple[str, str, Optional[int]]]) -> List[Optional[int]]:
-        """For each unit, the harmony of a marker consonant next to it (the one before first)."""
-        n = len(units)
-        return [
-            units[i - 1][2] if i > 0 and units[i - 1][1] == "m"
-            else units[i + 1][2] if i + 1 < n and units[i + 1][1] == "m" else None
-            for i in range(n)
-        ]
 
     @staticmethod
     def _harmony(units: List[Tuple[str, str, Optional[int]]], left: Optional[int]) -> List[int]:
