@@ -22,8 +22,10 @@ What is measured, and why:
 
   Through the CLI: wall time of `jazu --from X --to Y FILE > /dev/null` on the natural corpus;
   start-up (`jazu --version`, and one word through stdin) after a warm-up run that fills the
-  compiled-table cache; and peak RSS of the CLI on ~50 MB and ~200 MB files, to show that memory
-  does not grow with the input (the CLI streams).
+  compiled-table cache; and peak RSS of the CLI on ~50 MB and ~200 MB files (natural corpus
+  repeated) and ~20 MB and ~80 MB files of new words (the shuffled+suffixed corpus made afresh to
+  that size, so its vocabulary grows with it), to show that memory grows neither with the input
+  (the CLI streams) nor with its vocabulary (the caches are bounded).
 
   Optional peer: a PyICU Transliterator with equivalent letter rules, when PyICU is installed.
 
@@ -88,6 +90,7 @@ def settings(quick: bool) -> Dict[str, Any]:
         "repeat": 3 if quick else 5,
         "startup_runs": 10,
         "memory_mb": () if quick else (50, 200),
+        "new_words_mb": () if quick else (20, 80),
     }
 
 
@@ -367,26 +370,37 @@ def peak_rss_kb(cmd: List[str]) -> Tuple[int, float]:
     return int(done.stdout.strip()), time.perf_counter() - t0
 
 
+def new_words_text(source: str, megabytes: int) -> str:
+    """The shuffled+suffixed corpus made afresh to `megabytes`: its vocabulary grows with its size
+    (random stem + suffix forms), so the word caches fill up and must stay bounded."""
+    rng = random.Random(RANDOM_SEED + megabytes)
+    text = shuffled_cyrillic(megabytes, rng, SuffixPicker(rng))
+    return jazu.Transliterator("cyrl", "arab")(text) if source == "arab" else text
+
+
 def run_memory(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any], workdir: Path) -> List[Dict[str, Any]]:
-    """Peak RSS of the CLI on big files (natural corpus repeated), one size after the other;
-    each file is deleted right after its run."""
+    """Peak RSS of the CLI on big files, one size after the other: the natural corpus repeated,
+    and new words (a vocabulary that grows with the size); each file is deleted after its run."""
     jz = jazu_command()
     rows = []
     for source, target in DIRECTIONS:
         base = corpora[source]["natural"].encode("utf-8")
-        for megabytes in cfg["memory_mb"]:
-            print(f"  memory: {source} -> {target}, {megabytes} MB ...", file=sys.stderr, flush=True)
+        runs = [("natural repeated", mb) for mb in cfg["memory_mb"]] + [("new words", mb) for mb in cfg["new_words_mb"]]
+        for kind, megabytes in runs:
+            print(f"  memory: {source} -> {target}, {kind}, {megabytes} MB ...", file=sys.stderr, flush=True)
             path = workdir / f"big.{source}.txt"
-            copies = max(1, round(megabytes * MB / len(base)))
             with open(path, "wb") as f:
-                for _ in range(copies):
-                    f.write(base)
+                if kind == "natural repeated":
+                    for _ in range(max(1, round(megabytes * MB / len(base)))):
+                        f.write(base)
+                else:
+                    f.write(new_words_text(source, megabytes).encode("utf-8"))
             try:
                 size = path.stat().st_size
                 rss, seconds = peak_rss_kb(jz + ["--from", source, "--to", target, str(path)])
             finally:
                 path.unlink()
-            rows.append({"source": source, "target": target, "bytes": size, "peak_rss_kb": rss,
+            rows.append({"source": source, "target": target, "corpus": kind, "bytes": size, "peak_rss_kb": rss,
                          "wall_s": seconds, "mb_per_s": size / seconds / MB})
     return rows
 
@@ -483,7 +497,7 @@ def cli_table(cli: Dict[str, Any], memory: List[Dict[str, Any]], cfg: Dict[str, 
         escaped = name.replace("|", "\\|")  # a literal pipe would end the table cell
         lines.append(f"| start-up: `{escaped}` | | {result['median_s']:.3f} | | |")
     for row in memory:
-        lines.append(f"| peak memory: {direction(row)}, natural repeated | {row['bytes'] / MB:.0f} "
+        lines.append(f"| peak memory: {direction(row)}, {row['corpus']} | {row['bytes'] / MB:.0f} "
                      f"| {row['wall_s']:.1f} | {row['mb_per_s']:.2f} | {row['peak_rss_kb'] / 1024:.0f} |")
     if not memory:
         lines.append("| peak memory | skipped (--quick) | | | |")

@@ -16,7 +16,7 @@ from typing import Callable, Dict, Iterable
 BOUNDARY = "^"
 END = "$"
 LONGEST_SCORED = 80  # n-grams per word cut by ready-made slices (longer words make their own)
-LOGP_CACHE = 1_000_000  # n-grams whose log-probability is kept: bounded, flat memory on any input
+LOGP_CACHE = 200_000  # n-grams whose log-probability is kept (about 30 MB): flat memory on any input
 
 
 class _LogProbs(Dict[str, float]):
