@@ -31,6 +31,7 @@ from .cyrl2arab import Writer, clean, writers
 from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
 from .normalize import Normalizer
+from .shared import shared
 from .wordcache import WordCache
 
 BACK, FRONT = 0, 1
@@ -117,7 +118,7 @@ class Reader:
         self._writer: Optional[Writer] = styles[0] if styles else None
         self._writers = styles
         self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
-        self._ngram = NgramModel(lexicon["ngram"]) if lexicon else None
+        self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters

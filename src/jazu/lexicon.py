@@ -10,13 +10,11 @@ writer spells back exactly as the input (hamza included), which settles most hom
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-from typing import Dict, Iterator, List, Tuple
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Dict, Iterator, List, Tuple
 
 from .compiler import Compiled
+from .shared import shared
 from .tables import Table
 
 if TYPE_CHECKING:
@@ -115,10 +113,6 @@ def _bare(arabic: str) -> str:
     return arabic.replace("ء", "")
 
 
-_shared: Dict[int, Tuple[Compiled, "Lexicon"]] = {}
-_shared_lock = threading.Lock()
-
-
 class Lexicon:
     """Look-ups over the compiled lexicon; immutable after construction, so thread-safe."""
 
@@ -154,12 +148,7 @@ class Lexicon:
     def shared(cls, compiled: Compiled) -> "Lexicon":
         """One Lexicon per compiled lexicon in a process: building it takes a tenth of a second,
         and it is immutable, so every reader of that table version can share it."""
-        key = id(compiled)
-        with _shared_lock:
-            found = _shared.get(key)
-            if found is None or found[0] is not compiled:
-                found = _shared[key] = (compiled, cls(compiled))
-            return found[1]
+        return shared(cls, compiled)
 
     def __len__(self) -> int:
         return len(self._trie)
