@@ -318,10 +318,15 @@ class Reader:
         back as the word (in the house spelling or a variant one). Returns the reading with a
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
         MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
-        longest: Optional[Tuple[int, List[str]]] = None  # for guesses, read only if needed
+        longest = None  # for guesses, read only if needed
+        suffix_spellings = lexicon.suffix_spellings
         for prefix, variants, otherwise in lexicon.stems(word):
             length = len(prefix)
             rest = word[length:]
+            if rest and rest not in suffix_spellings:  # no known suffix is spelt so
+                if longest is None and length >= MIN_STEM:
+                    longest = (prefix, variants, otherwise)
+                continue
             known: List[str] = []
             house: List[str] = []  # those the house style spells as the input
             for variant in variants:
@@ -366,7 +371,9 @@ class Reader:
     ) -> str:
         """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
         also spells the word back is clearly more Kazakh-like to the n-gram model."""
-        others = list(guesses)
+        # A guess equal to the rule reading could only win as itself: leave it out (most
+        # guesses are), and often nothing is left to score.
+        others = [guess for guess in guesses if guess != by_rule]
         # Every ambiguous vowel in one harmony, but ы/і beside қ ғ к г as those demand: no
         # Kazakh or Russian word has кы or қі.
         fixed: List[Tuple[int, int]] = []

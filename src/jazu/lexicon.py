@@ -143,6 +143,9 @@ class Lexicon:
                 for a, found in compiled["suffixes"].items()
             }
         self.phrases: List[List[str]] = compiled.get("phrases", [])
+        # The Arabic spellings of known suffixes: `rest in lexicon.suffix_spellings` is a C-level
+        # test that settles most stems at once (their rest is no known suffix).
+        self.suffix_spellings = self._suffixes.keys()
 
     @classmethod
     def shared(cls, compiled: Compiled) -> "Lexicon":
