@@ -1,4 +1,4 @@
-"""The hot paths take shortcuts (benchmarks/README: issue #5); each must agree with the plain
+"""The hot paths take shortcuts (README: Speed); each must agree with the plain
 definition it stands for, on any input. Hypothesis draws the inputs."""
 
 from __future__ import annotations
