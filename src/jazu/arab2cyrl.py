@@ -1,8 +1,9 @@
 """The reader: Kazakh Arabic script -> Cyrillic (ORTHOGRAPHY.md §4).
 
-Per text: normalise, read the seed's hyphen spacing back, then one scan over Arabic words,
-spaced single-letter abbreviations and Arabic punctuation; everything else passes through.
-Sentence starts and multi-word names get their capitals (unless case="lower").
+Per text: normalise, read the seed's hyphen spacing back, Arabic punctuation into ASCII, then
+one split into separators and tokens (Arabic words, spaced single-letter abbreviations); each
+token is a cache look-up; everything else passes through. Tokens that start a sentence and the
+words of multi-word names get their capitals (unless case="lower").
 
 Per distinct word (bounded cache):
 - with a lexicon (tables version 2 on): the longest known stem + a known suffix whose reading our
@@ -112,11 +113,9 @@ class Reader:
         self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
-        # Candidate readings are checked by writing them back: only exact spellings survive, in
-        # the house style or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang).
-        styles = writers(compiled) if self._lexicons else []
-        self._writer: Optional[Writer] = styles[0] if styles else None
-        self._writers = styles
+        # Candidate readings must be spelt exactly as the input by our writer, in the house style
+        # or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang): see `_spells`.
+        self._writers = writers(compiled) if self._lexicons else []  # the house style's first
         self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
         self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
@@ -318,14 +317,14 @@ class Reader:
         back as the word (in the house spelling or a variant one). Returns the reading with a
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
         MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
-        longest = None  # for guesses, read only if needed
-        suffix_spellings = lexicon.suffix_spellings
+        longest = None  # for guesses, read only if no known suffix fits
+        suffix_spellings, house_writer = lexicon.suffix_spellings, self._writers[0]
         for prefix, variants, otherwise in lexicon.stems(word):
             length = len(prefix)
             rest = word[length:]
+            if longest is None and length >= MIN_STEM and rest:
+                longest = (prefix, variants, otherwise)
             if rest and rest not in suffix_spellings:  # no known suffix is spelt so
-                if longest is None and length >= MIN_STEM:
-                    longest = (prefix, variants, otherwise)
                 continue
             known: List[str] = []
             house: List[str] = []  # those the house style spells as the input
@@ -339,7 +338,7 @@ class Reader:
                 for suffix, suffix_letters in lexicon.suffixes(rest, variant):
                     candidate = variant + suffix
                     known.append(candidate)
-                    joins = self._writer.joins(variant, suffix)
+                    joins = house_writer.joins(variant, suffix)
                     # Most often both parts are spelt as their look-up keys: no concatenation
                     parts = (stem_letters is prefix and suffix_letters == rest) or stem_letters + suffix_letters == word
                     if self._house_spells(candidate, parts, joins, word, front):
@@ -350,8 +349,6 @@ class Reader:
                 good = _best_spelled([(c, self._spells(c, word, front)) for c in known])
                 if good:
                     return _prefer(good), []
-            if longest is None and length >= MIN_STEM and rest:
-                longest = (prefix, variants, otherwise)
         if longest is None:
             return None, []
         prefix, variants, otherwise = longest
@@ -362,7 +359,7 @@ class Reader:
             candidate = variant + reading
             ruled.append(candidate)
             parts = otherwise.get(variant, prefix) + letters == word
-            if self._house_spells(candidate, parts, self._writers[0].joins(variant, reading), word, front):
+            if self._house_spells(candidate, parts, house_writer.joins(variant, reading), word, front):
                 house.append(candidate)
         return None, house or _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
 
@@ -387,10 +384,10 @@ class Reader:
                         fixed.append((i, units[i + 1][2]))  # type: ignore[arg-type]
         readings = self._readings_of(units)
         for one in (BACK, FRONT):
-            harmony = [one] * len(units)
+            choice = [one] * len(units)
             for i, h in fixed:
-                harmony[i] = h
-            uniform = "".join(map(getitem, readings, harmony))
+                choice[i] = h
+            uniform = "".join(map(getitem, readings, choice))
             if uniform != by_rule and uniform not in others and self._spells(uniform, word, front):
                 others.append(uniform)
         if not others:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import compress
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from .compiler import Compiled
 from .wordcache import LONGEST_CACHED, WordCache
@@ -241,14 +241,9 @@ class Writer:
 
 
 def writers(compiled: Compiled) -> List[Writer]:
-    """A writer of the house style and of every other spelling style, house first."""
+    """A writer of the house style and of every other spelling style, house first: how the
+    reader checks that a candidate reading spells the input."""
     return [Writer(compiled)] + [Writer(compiled, style=name) for name in compiled["writer"]["styles"]]
-
-
-def spellers(compiled: Compiled) -> List[Callable[[str], str]]:
-    """The word functions of `writers`: how the reader checks that a candidate reading spells
-    the input."""
-    return [writer.word for writer in writers(compiled)]
 
 
 # Latin letters typed for the Kazakh Cyrillic letters they look like.
@@ -264,6 +259,7 @@ def clean(word: str) -> str:
     if not word.isascii() and _HAS_LOOKALIKE(word):
         word = word.translate(_LOOKALIKE_TABLE)
     return word
+
 
 _CLOSERS = frozenset("»”’\"')]")
 

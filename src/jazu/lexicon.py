@@ -54,7 +54,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
     carries that spelling as a fourth item: so the reader can tell, without writing a candidate,
     whether the house style spells a stem + suffix as the input (see `Lexicon.stems`)."""
     spellers = [writer.word for writer in writers]
-    house = writers[0].letters if writers else None
+    house = writers[0].letters
     entries: List[List[str]] = []
     suffixes: Dict[str, List[List[str]]] = {}
     phrases: List[List[str]] = []
@@ -82,7 +82,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
                 continue
             if row.kind == "suffix":
                 suffix = row.values[0]
-                letters = house(suffix) if house else ""
+                letters = house(suffix)
                 for arabic in sorted({_bare(spell(suffix)) for spell in spellers}):
                     suffixes.setdefault(arabic, []).append([suffix, letters])
                 continue
@@ -93,7 +93,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
                 # suffix: класс -> класы, прогресс -> прогрестің.
                 variants += (stem[:-1],)
             for variant in variants:
-                letters = house(variant.lower()) if house else ""
+                letters = house(variant.lower())
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
                     entries.append([arabic, variant, stem] if arabic == letters else [arabic, variant, stem, letters])
     return {"entries": entries, "suffixes": suffixes, "phrases": phrases}

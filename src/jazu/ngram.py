@@ -11,26 +11,14 @@ import math
 from collections import Counter
 from functools import reduce
 from operator import add
-from typing import Callable, Dict, Iterable
+from typing import Dict, Iterable
+
+from .wordcache import WordCache
 
 BOUNDARY = "^"
 END = "$"
 LONGEST_SCORED = 80  # n-grams per word cut by ready-made slices (longer words make their own)
 LOGP_CACHE = 200_000  # n-grams whose log-probability is kept (about 30 MB): flat memory on any input
-
-
-class _LogProbs(Dict[str, float]):
-    """log P of each n-gram met, worked out on the first meeting."""
-
-    def __init__(self, prob: Callable[[str], float]) -> None:
-        super().__init__()
-        self._prob = prob
-
-    def __missing__(self, gram: str) -> float:
-        value = math.log(self._prob(gram))
-        if len(self) < LOGP_CACHE:
-            self[gram] = value
-        return value
 
 
 def train(words: Iterable[str], order: int = 4, min_count: int = 2) -> Dict[str, object]:
@@ -65,7 +53,7 @@ class NgramModel:
         # what a comprehension of slices does in bytecode.
         self._cuts = [slice(i, i + self.order) for i in range(LONGEST_SCORED)]
         # log P by n-gram, filled as grams are met: scoring a word is then a few dict look-ups.
-        self._logp = _LogProbs(self._prob)
+        self._logp: WordCache[float] = WordCache(lambda gram: math.log(self._prob(gram)), size=LOGP_CACHE)
 
     def score(self, word: str) -> float:
         """Log-probability per character (higher is more Kazakh-like)."""
