@@ -56,13 +56,21 @@ def reader_stages(text: str, yardstick: float) -> None:
         ascii_punct = ascii_punct.replace(arabic, ascii)
     pieces = reader._split(ascii_punct)
     tokens = pieces[1::2]
+    read = list(pieces)
+    read[1::2] = map(reader._cache.__getitem__, tokens)
+    starts = reader._capitals.before(pieces, tokens, True)
+
+    def capitals_after() -> None:
+        reader._capitals.after(list(read), starts)
+
     report("Arabic -> Cyrillic, natural, warm cache", yardstick, [
         ("whole convert", lambda: reader.convert(text)),
         ("normalise", lambda: reader._norm.text(text)),
         ("hyphen spacing", lambda: reader._join_hyphens(normal)),
         ("split into separators and tokens", lambda: reader._split(ascii_punct)),
-        ("capitals (sentence starts, names)", lambda: reader._capitals(pieces, tokens, True)),
+        ("capitals, before (sentence starts, names)", lambda: reader._capitals.before(pieces, tokens, True)),
         ("cache look-ups (map in C)", lambda: list(map(reader._cache.__getitem__, tokens))),
+        ("capitals, after (rules on the readings)", capitals_after),
         ("join", lambda: "".join(pieces)),
     ])
 

@@ -27,11 +27,13 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
+from .capitals import Capitals
 from .compiler import Compiled
 from .cyrl2arab import Writer, clean, writers
 from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
 from .normalize import Normalizer
+from .variants import HamzaConventions, surname_test
 from .shared import shared
 from .wordcache import WordCache
 
@@ -110,12 +112,32 @@ class Reader:
         self._plain: Dict[str, Tuple[str, str, Optional[int]]] = {v: (v, "v", None) for v in self._vowels}
         for a, cyr in self._letters.items():
             self._plain[a] = (cyr, "m", self._markers[a]) if a in self._markers else (cyr, "x", self._evidence.get(a))
+        # Letters of another script typed in a word (a Latin i for і, `lookalike` rows): read as
+        # their row says, and as evidence of its harmony.
+        self._placeholders = self._norm.placeholders
+        for ph, (arabic, harm) in self._placeholders.items():
+            h = FRONT if harm == "front" else BACK
+            cyr = self._vowels[arabic][h] if arabic in self._vowels else self._letters.get(arabic, arabic)
+            self._plain[ph] = (cyr, "x", h)
+            self._vowel_letters |= {ph} if arabic in self._vowel_letters else set()
+        self._lookalike_readings = {ph: self._plain[ph][0] for ph in self._placeholders}
         self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
         # Candidate readings must be spelt exactly as the input by our writer, in the house style
         # or another style of the `style` rows (ц as س, -аев as اەۆ, Xinjiang): see `_spells`.
         self._writers = writers(compiled) if self._lexicons else []  # the house style's first
+        # Other outlets' hamza placement (`convention` rows, version 3 on): recognised after the
+        # house style's, for words the lexicon knows.
+        self._conventions = HamzaConventions(compiled["writer"]["classes"], c.get("conventions", ()))
+        names = lexicon["lexicon"].get("names") if lexicon else None
+        spell = compiled["writer"]["letters"]
+        # Acronyms written as one word (ءسىم СІМ, بۇۇ БҰҰ): by their letters, hamza left out.
+        self._acronyms: Dict[str, str] = {}
+        for acronym in (names or {}).get("acronyms", ()) and (list(compiled["writer"]["abbr"]) + names["acronyms"]):
+            self._acronyms.setdefault("".join(spell[ch.lower()] for ch in acronym), acronym)
+        case_rows: Dict[str, List[str]] = c.get("case", {})
+        self._surname = surname_test(case_rows.get("surname-ending", ()), self._lexicon)
         self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
         self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
@@ -128,9 +150,8 @@ class Reader:
         self._punct = list(punct.items())
         # The writer's known abbreviations, by their spaced Arabic letters: read back as written.
         # Those of vowels only (ЕО) are left out: `ە و` is as likely two one-letter words.
-        spell = compiled["writer"]["letters"]
         self._abbr: Dict[Tuple[str, ...], str] = {}
-        for abbr in compiled["writer"]["abbr"]:
+        for abbr in list(compiled["writer"]["abbr"]) + sorted(set(self._acronyms.values())):
             key = tuple(spell[ch.lower()] for ch in abbr)
             if not self._vowel_letters.issuperset(key):
                 self._abbr[key] = abbr
@@ -143,32 +164,31 @@ class Reader:
         # A word starts a sentence when only non-letters stand between it and a sentence end
         # (or the start of a piece that begins a sentence).
         enders = ".!?…\n" + "".join(a for a, ascii in punct.items() if ascii in ".!?")
-        gap = r"[^\p{L}\p{M}\p{N}]*"
-        # So a token starts a sentence when the separator before it ends with a sentence end and
-        # such a gap (tokens hold no sentence ends and begin with a letter). Separators repeat
-        # (" ", ". ", "\n"), so each is judged once (bounded cache) and looked up in C.
-        ends_sentence = regex.compile(rf"[{regex.escape(enders)}]{gap}\Z").search
-        self._ends_sentence: WordCache[bool] = WordCache(lambda sep: ends_sentence(sep) is not None)
-        self._leading_gap = regex.compile(rf"{gap}\Z").match
         self._last_mark = regex.compile(rf"(?r)[\p{{L}}\p{{M}}\p{{N}}]|(?P<end>[{regex.escape(enders)}])")
         letter_hyphen, digit_hyphen = c["hyphen"]["letter"], c["hyphen"]["digit"]
         self._hyphen_spellings = (letter_hyphen, digit_hyphen)
+        spaced = ""
+        if "digit-spaced" in c["hyphen"]:  # `24 - قاڭتار` 24-қаңтар (version 3 on)
+            self._hyphen_spellings += (c["hyphen"]["digit-spaced"],)
+            spaced = rf"|(?<=\p{{N}}){regex.escape(c['hyphen']['digit-spaced'])}(?={letter})"
         self._hyphens = regex.compile(
             rf"(?<=[\p{{L}}\p{{M}}]){regex.escape(letter_hyphen)}(?={letter})"
-            rf"|(?<=\p{{N}}){regex.escape(digit_hyphen)}(?={letter})"
+            rf"|(?<=\p{{N}}){regex.escape(digit_hyphen)}(?={letter}){spaced}"
         )
         read = self._word if self._restore else lambda w: self._word(w).lower()
         # Tokens are cached as they read when they start no sentence; only words hold no space.
         self._cache = WordCache(lambda token: self._abbreviation(token, False) if " " in token else read(token))
         # Multi-word names (Қазақстан Республикасы): their words are capitalised where they stand
         # together, the last one with any suffix.
-        phrases = [p for lex in self._lexicons for p in lex.phrases]
-        # Keyed by their first word, as written: looked at only when that word is met.
-        heads: Dict[str, List[str]] = {}
-        for words in sorted(phrases, key=len, reverse=True):
-            heads.setdefault(words[0], []).append("".join(" +" + re.escape(w) for w in words[1:]))
-        self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()} if self._restore else {}
-        self._phrase_reach = max((len(words) - 1 for words in phrases), default=0)  # words after the head
+        phrases = [pc for lex in self._lexicons for pc in zip(lex.phrases, lex.phrase_cases)] if self._restore else []
+        consonants = frozenset(
+            cyr for a, cyr in self._letters.items() if a not in self._vowel_letters and len(cyr) == 1
+        )
+        self._capitals = Capitals(
+            enders, phrases, case_rows, (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
+            (names or {}).get("given", ()), self._surname, consonants, set(self._acronyms.values()),
+            (names or {}).get("orgs", ()),
+        )
 
     # --- text level ---------------------------------------------------------------------------
 
@@ -184,36 +204,12 @@ class Reader:
         # The hot path: one C-level split, and a cache look-up per token done by map() in C.
         pieces = self._split(text)  # separator, token, separator, ..., separator
         tokens = pieces[1::2]
-        capitals = self._capitals(pieces, tokens, state) if self._restore else ()
+        capitals = self._capitals.before(pieces, tokens, state) if self._restore else None
         pieces[1::2] = map(self._cache.__getitem__, tokens)
-        for i in capitals:  # a token may be listed twice: capitalising is idempotent
-            token = pieces[i]
-            pieces[i] = token[:1].upper() + token[1:]
+        if capitals is not None:
+            self._capitals.after(pieces, capitals)
         last = self._last_mark.search(text)
         return "".join(pieces), bool(state) if last is None else last.group("end") is not None
-
-    def _capitals(self, pieces: List[str], tokens: List[str], state: Any) -> List[int]:
-        """The indexes in `pieces` of the tokens to capitalise: those that start a sentence, and
-        the words of multi-word names where they stand together (Қазақстан Республикасы)."""
-        # Token k follows separator k: the C-level map and compress pick the sentence starts.
-        capitals = list(compress(range(1, len(pieces), 2), map(self._ends_sentence.__getitem__, pieces[0::2])))
-        if state and tokens and self._leading_gap(pieces[0]):
-            capitals.append(1)  # the first token, when the piece begins a sentence
-        phrases = self._phrases
-        for k in compress(range(len(tokens)), map(phrases.__contains__, tokens)):
-            # The rest of a name is matched in the pieces that follow the head (its pattern has
-            # no look-around, so they are all it can see), then its words are found among them.
-            following = pieces[2 * k + 2 : 2 * k + 2 + 2 * self._phrase_reach]
-            rest = phrases[tokens[k]].match("".join(following))
-            if rest is not None:
-                capitals.append(2 * k + 1)
-                words = {w.start() for w in _WORDS.finditer(rest.group())}
-                position = 0
-                for j, piece in enumerate(following):
-                    if j & 1 and position in words:
-                        capitals.append(2 * k + 2 + j)
-                    position += len(piece)
-        return capitals
 
     def _join_hyphens(self, text: str) -> str:
         """`self._hyphens.sub("-", text)`, in a quarter of the time: the pattern can only match
@@ -290,6 +286,12 @@ class Reader:
             return raw  # only hamzas or marks: nothing to read, so nothing is dropped
         if not self._lexicons or len(word) > LONGEST_WORD:
             return self._by_rule(word, front)
+        if self._placeholders and any(ph in word for ph in self._placeholders):
+            return self._with_lookalikes(word, front)
+        if self._acronyms:
+            acronym = self._acronyms.get(word)
+            if acronym is not None and not self._is_whole_word(word, front):
+                return acronym  # ءسىم СІМ, بۇۇ БҰҰ: a known acronym that is no known word
         guesses: List[str] = []
         for lexicon in self._lexicons:  # the user's first
             known, found = self._from_lexicon(word, front, lexicon)
@@ -300,7 +302,47 @@ class Reader:
         by_rule = self._by_rule(word, front, units)
         if self._ngram is None:
             return by_rule
-        return self._rank(by_rule, guesses, word, front, units)
+        reading = self._rank(by_rule, guesses, word, front, units)
+        if self._conventions.active:
+            return self._name_case(reading, guesses)
+        return reading
+
+    def _is_whole_word(self, word: str, front: bool) -> bool:
+        """Does the lexicon hold a whole word (no stem variant) spelt `word` with this hamza?"""
+        needs_hamza = self._writers[0].needs_hamza
+        return any(
+            needs_hamza(stem.lower()) == front for lex in self._lexicons for stem in lex.whole_words.get(word, ())
+        )
+
+    def _name_case(self, reading: str, guesses: List[str]) -> str:
+        """The capital of a word the lexicon does not know whole (version 3 on): a known name's
+        stem keeps its capital with any ending (Абылайдай), where no common word of that stem
+        reads the same; a stem with a surname ending is a surname (Бозымбаев)."""
+        if reading[:1].isupper():
+            return reading
+        named = [g for g in guesses if g[:1].isupper() and g.lower() == reading]
+        if named and reading not in guesses:
+            return named[0]
+        return reading[:1].upper() + reading[1:] if self._surname(reading) else reading
+
+    def _with_lookalikes(self, word: str, front: bool) -> str:
+        """A word with letters of another script typed in it (`بiزدiڭ`): the converter that
+        left them did not count them for the hamza, so a known word is looked up with the hamza
+        either way, and must read each such letter as its row says; else the rule reading, in
+        which they are evidence of their harmony."""
+        plain = word
+        wanted: Dict[str, int] = {}
+        for ph, (arabic, _) in self._placeholders.items():
+            if ph in plain:
+                plain = plain.replace(ph, arabic)
+                reading = self._lookalike_readings[ph]
+                wanted[reading] = wanted.get(reading, 0) + word.count(ph)
+        for hamza in (front, not front):
+            for lexicon in self._lexicons:
+                known, _ = self._from_lexicon(plain, hamza, lexicon)
+                if known is not None and all(known.lower().count(r) >= n for r, n in wanted.items()):
+                    return known
+        return self._by_rule(word, front)
 
     def _by_rule(self, word: str, front: bool, units: Optional[List[Tuple[str, str, Optional[int]]]] = None) -> str:
         """The rule reading; `units`, if given, are `_units(word)` already worked out."""
@@ -419,16 +461,19 @@ class Reader:
             target = (self._hamza if front else "") + word
             for rank, writer in enumerate(writers):
                 if _same_spelling(writer.word(cyrillic), target, self._hamza):
-                    return n - rank
+                    return n - rank + n
             return 0
         # The input may carry its hamza anywhere (`_same_spelling`); the writers' letters never
         # hold one, so the hamza and the letters are compared apart, the cheap one first.
         low = cyrillic.lower()
         if self._writers[0].needs_hamza(low) != front:
-            return 0
+            # Another outlet's hamza (version 3 on) ranks below every style's house hamza.
+            if not self._conventions.fits(low, front):
+                return 0
+            n = 0
         for rank, writer in enumerate(writers):
             if writer.letters(low) == word:
-                return n - rank
+                return n - rank + len(self._writers)
         return 0
 
     def _read_rest(self, word: str, left: Optional[int], start: int) -> Tuple[str, str]:

@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from .errors import TableError
 from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
-COMPILER_VERSION = 4
+COMPILER_VERSION = 5
 
 Compiled = Dict[str, Any]
 
@@ -272,6 +272,11 @@ def compile_writer(table: Table) -> Compiled:
 
 
 _CONTEXTS = {"*", "^", "$", "V", "C"}
+# Where other outlets put the hamza (ORTHOGRAPHY.md §8); the house rule is the writer's.
+HAMZA_CONVENTIONS = ("all-front", "any-front")
+CASE_KINDS = (
+    "patronymic", "surname-ending", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type",
+)
 
 
 def compile_reader(table: Table) -> Compiled:
@@ -314,8 +319,26 @@ def compile_reader(table: Table) -> Compiled:
     # Longest key first; among equal keys, table order (the sort is stable).
     rules.sort(key=lambda r: -len(r[0]))
     hyphen = {row.values[0]: row.values[1] for row in table.of("hyphen")}
-    if set(hyphen) != {"letter", "digit"}:
-        raise TableError(table.path, 0, "hyphen rows must be exactly: letter, digit")
+    if not {"letter", "digit"} <= set(hyphen) <= {"letter", "digit", "digit-spaced"}:
+        raise TableError(table.path, 0, "hyphen rows must be: letter, digit (and digit-spaced, from version 3)")
+    conventions = []
+    for row in table.of("convention"):
+        if row.values[0] != "hamza" or row.values[1] not in HAMZA_CONVENTIONS:
+            raise table.fail(row, f"unknown convention {' '.join(row.values)!r}; known: hamza {', hamza '.join(HAMZA_CONVENTIONS)}")
+        conventions.append(row.values[1])
+    # The rules of capitals (version 3 on): Cyrillic words, lower case, checked here so that a
+    # typo is a file:line error rather than a rule that never fires.
+    case: Dict[str, List[str]] = {}
+    for kind in CASE_KINDS:
+        for row in table.of(kind):
+            value = row.values[0]
+            lower = value.islower() or kind == "agency"  # an agency is written as it writes itself
+            if not value.isalpha() or not lower or unicodedata.name(value[0], "").split()[0] != "CYRILLIC":
+                if kind != "name-opener":
+                    raise table.fail(row, f"{kind} rows hold one lower-case Cyrillic word, not {value!r}")
+                if len(value) != 1 or value.isalnum():
+                    raise table.fail(row, f"name-opener rows hold one punctuation character, not {value!r}")
+            case.setdefault(kind, []).append(value)
     # The reader puts punctuation into ASCII before it looks for words and sentence ends: that
     # is only safe for one character that is no letter, mark, digit or \w in, one such out.
     import regex
@@ -334,6 +357,8 @@ def compile_reader(table: Table) -> Compiled:
         "punct": {row.values[0]: row.values[1] for row in table.of("punct")},
         "hyphen": hyphen,
         "invariant": [list(row.values) for row in table.of("invariant")],
+        "conventions": conventions,
+        "case": case,
     }
 
 
@@ -355,11 +380,19 @@ def compile_normalize(table: Table) -> Compiled:
                 if DISCOURAGED.intersection(folded):
                     raise table.fail(row, f"U+{cp:04X} folds to a discouraged letter")
                 chars[ch] = "".join(explicit.get(c, c) for c in folded.strip())
+    lookalikes: Dict[str, List[Any]] = {}
+    for row in table.of("lookalike"):
+        char, arabic, harmony = row.values
+        if len(char) != 1 or not char.isalpha() or unicodedata.name(char, "").split()[0] == "ARABIC":
+            raise table.fail(row, f"lookalike keys are one letter of another script, not {char!r}")
+        if harmony not in ("back", "front"):
+            raise table.fail(row, f"harmony must be back or front, not {harmony!r}")
+        lookalikes[char] = [arabic, harmony]
     strip = []
     for row in table.of("strip"):
         first, last = _range(table, row)
         strip.extend(chr(cp) for cp in range(first, last + 1))
-    return {"chars": chars, "strip": "".join(strip)}
+    return {"chars": chars, "strip": "".join(strip), "lookalikes": lookalikes}
 
 
 def class_of(chars: Iterable[str]) -> str:
@@ -414,7 +447,7 @@ def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
     from .lexicon import compile_lexicon
     from .ngram import train
 
-    words = [row.values[0] for t in tableset.lexicon if t.name != "suffixes" for row in t.rows]
+    words = [row.values[0] for t in tableset.lexicon if t.name not in ("suffixes", "names") for row in t.rows]
     suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
     return {"lexicon": compile_lexicon(tableset.lexicon, writers(core)), "ngram": train(with_suffixes(words, suffixes))}
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Dict, Iterator, List, Tuple
 
 from .compiler import Compiled
 from .shared import shared
-from .tables import Table
+from .tables import Row, Table
 
 if TYPE_CHECKING:
     from .cyrl2arab import Writer
@@ -58,10 +58,20 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
     entries: List[List[str]] = []
     suffixes: Dict[str, List[List[str]]] = {}
     phrases: List[List[str]] = []
+    cases: List[List[bool]] = []
     # Our curated spelling of a word (a name's capital, a loan's э or ь) overrides the others,
     # and so do its suffixed forms that other lists carry as words (hunspell-kk has
     # қазақстанның beside Қазақстан): the curated stem + the suffix reads them.
     curated = {row.values[0].lower() for t in tables if t.name == "lexicon-curated" for row in t.rows}
+    # The gazetteer (version 3 on): the state's own bodies (Үкімет) are always written with a
+    # capital, so they override the common word like a curated spelling; a given name or place
+    # joins the lexicon only where it is no common word (қанат stays қанат; the reader's
+    # capitals stage tells the name Қанат by its neighbours).
+    names = [t for t in tables if t.name == "names"]
+    curated |= {row.values[0].lower() for t in names for row in t.of("org")}
+    common = {row.values[0].lower() for t in tables if t.name.startswith("lexicon-") for row in t.of("word")}
+    given = sorted({row.values[0].lower() for t in names for row in t.of("given")})
+    acronyms = sorted({row.values[0] for t in names for row in t.of("acronym")})
     known_suffixes = {row.values[0] for t in tables if t.name == "suffixes" for row in t.rows}
 
     def overridden(word: str) -> bool:
@@ -74,11 +84,22 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
         for row in table.rows:
             if table.name != "lexicon-curated" and row.kind == "word" and overridden(row.values[0]):
                 continue
+            if table.name == "names":
+                if row.kind == "acronym" or (
+                    row.kind in ("given", "place") and (row.values[0].lower() in common or row.values[1:] == ("common",))
+                ):
+                    continue
+                if row.kind != "phrase":
+                    row = Row("word", row.values[:1], row.line)
             for value in row.values:
                 if not _cyrillic_word(value, spaces=row.kind == "phrase"):
                     raise table.fail(row, f"{value!r} is not a Cyrillic word")
             if row.kind == "phrase":
-                phrases.append([spellers[0](w) for w in row.values[0].split(" ")])
+                words = row.values[0].split(" ")
+                phrases.append([spellers[0](w) for w in words])
+                # Which words take a capital: all of them in the lists of version 2, each as
+                # written in the gazetteer (Республика күні).
+                cases.append([w[:1].isupper() for w in words])
                 continue
             if row.kind == "suffix":
                 suffix = row.values[0]
@@ -96,7 +117,12 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
                 letters = house(variant.lower())
                 for arabic in sorted({_bare(spell(variant)) for spell in spellers}):
                     entries.append([arabic, variant, stem] if arabic == letters else [arabic, variant, stem, letters])
-    return {"entries": entries, "suffixes": suffixes, "phrases": phrases}
+    compiled: Compiled = {"entries": entries, "suffixes": suffixes, "phrases": phrases}
+    if names:
+        orgs = sorted({row.values[0] for t in names for row in t.of("org")})
+        compiled["names"] = {"given": given, "acronyms": acronyms, "orgs": orgs}
+        compiled["phrase_cases"] = cases
+    return compiled
 
 
 def _cyrillic_word(value: str, spaces: bool) -> bool:
@@ -126,7 +152,11 @@ class Lexicon:
         # The few spellings whose variants the house style spells otherwise: {arabic: {variant:
         # house letters}}; most variants are indexed under their house spelling.
         otherwise: Dict[str, Dict[str, str]] = {}
-        for arabic, variant, _stem, *house in compiled["entries"]:
+        # The spellings of whole stems (not of a variant before suffixes, as кітаб of кітап).
+        self.whole_words: Dict[str, List[str]] = {}
+        for arabic, variant, stem, *house in compiled["entries"]:
+            if variant == stem:
+                self.whole_words.setdefault(arabic, []).append(stem)
             found = readings.setdefault(arabic, [])
             if variant not in found:
                 found.append(variant)
@@ -143,9 +173,12 @@ class Lexicon:
                 for a, found in compiled["suffixes"].items()
             }
         self.phrases: List[List[str]] = compiled.get("phrases", [])
+        # Which words of each phrase take a capital (every one, in the lists of version 2).
+        self.phrase_cases: List[List[bool]] = compiled.get("phrase_cases") or [[True] * len(p) for p in self.phrases]
         # The Arabic spellings of known suffixes: `rest in lexicon.suffix_spellings` is a C-level
         # test that settles most stems at once (their rest is no known suffix).
         self.suffix_spellings = self._suffixes.keys()
+        self.cyrillic_suffixes = frozenset(s for found in self._suffixes.values() for s, _, _ in found)
 
     @classmethod
     def shared(cls, compiled: Compiled) -> "Lexicon":

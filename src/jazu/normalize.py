@@ -9,14 +9,37 @@ deleted inside an Arabic word only; outside words they pass through.
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Tuple
 
 from .compiler import Compiled, class_of
+
+
+# Letters of another script typed inside an Arabic word (`lookalike` rows, version 3 on) become
+# one of these Arabic letters, which no Kazakh text uses: the reader reads each as the letter of
+# its row in that row's harmony (a Latin i for і: read as і, and as front evidence).
+PLACEHOLDERS = "\u0620\u063b\u063c\u063d\u063e\u063f"
 
 
 class Normalizer:
     def __init__(self, compiled: Compiled) -> None:
         n = compiled["normalize"]
+        lookalikes: Dict[str, List[str]] = n.get("lookalikes", {})
+        # placeholder -> (the Arabic letter it stands for, its harmony); one per distinct reading
+        self.placeholders: Dict[str, Tuple[str, str]] = {}
+        by_reading: Dict[Tuple[str, str], str] = {}
+        self._lookalike_table: Dict[int, str] = {}
+        for char, (arabic, harmony) in lookalikes.items():
+            key = (arabic, harmony)
+            if key not in by_reading:
+                by_reading[key] = PLACEHOLDERS[len(by_reading)]
+                self.placeholders[by_reading[key]] = key
+            self._lookalike_table[ord(char)] = by_reading[key]
+        self._lookalikes = None
+        if lookalikes:
+            letter = f"[{compiled['scripts']['arabic_letter']}]"
+            chars = f"[{re.escape(''.join(lookalikes))}]+"
+            self._lookalikes = re.compile(f"(?<={letter}){chars}|{chars}(?={letter})")
+            self._lookalike_chars = tuple(lookalikes)
         chars: Dict[str, str] = dict(n["chars"])
         self._text_table: Dict[int, str] = {ord(k): v for k, v in chars.items()}
         # Most text has nothing to normalise: one fast scan decides whether to translate at all.
@@ -27,9 +50,14 @@ class Normalizer:
         self._strippable = re.compile(f"[{re.escape(self.strip_chars)}]").search if self.strip_chars else None
 
     def text(self, text: str) -> str:
+        if self._lookalikes is not None and any(ch in text for ch in self._lookalike_chars):
+            text = self._lookalikes.sub(self._lookalike, text)
         if self._variant.search(text) is None:
             return text
         return text.translate(self._text_table)
+
+    def _lookalike(self, m: "re.Match[str]") -> str:
+        return m.group().translate(self._lookalike_table)
 
     def word(self, word: str) -> str:
         if self._strippable is None or self._strippable(word) is None:

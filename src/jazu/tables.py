@@ -21,7 +21,7 @@ from .errors import TableError, UnknownTablesError
 REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
 TABLE_NAMES = ("writer", "reader", "normalize")
 # Lexicon tables: a version may ship them (from version 2 on); their rows are Cyrillic words.
-LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes")
+LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes", "names")
 
 # kind -> (min values, max values, how many leading values form the duplicate key)
 SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
@@ -48,16 +48,30 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "punct": (2, 2, 1),
         "hyphen": (2, 2, 1),
         "test": (2, 2, 1),
+        # From version 3: other outlets' conventions and the rules of capitals (tables/3/README.md)
+        "convention": (2, 2, 2),
+        "patronymic": (1, 1, 1),
+        "surname-ending": (1, 1, 1),
+        "agency": (1, 1, 1),
+        "org-head": (1, 1, 1),
+        "org-stop": (1, 1, 1),
+        "quote-continues": (1, 1, 1),
+        "name-opener": (1, 1, 1),
+        "name-type": (1, 1, 1),
     },
     "normalize": {
         "char": (2, 2, 1),
         "nfkc": (2, 2, 1),
         "strip": (2, 2, 1),
         "test": (2, 2, 1),
+        # From version 3: a letter of another script typed inside Arabic-script words
+        "lookalike": (3, 3, 1),
     },
     # word<TAB>spelling<TAB>variants of its stem before suffixes (кітап: кітаб)
     "lexicon": {"word": (1, 8, 1), "phrase": (1, 1, 1)},
     "suffixes": {"suffix": (1, 1, 1)},
+    # From version 3: the gazetteer (tables/3/README.md); `common` marks a name that is also a word
+    "names": {"given": (1, 1, 1), "place": (1, 2, 1), "org": (1, 1, 1), "acronym": (1, 2, 1), "phrase": (1, 1, 1)},
 }
 
 # Kazakh's precomposed hamza letters: readable input, never output (ORTHOGRAPHY.md §2).
