@@ -5,18 +5,24 @@ Seed article (always):
   2. cyrl -> arab of a careful human transliteration of seed 000 vs Kazinform's own words
   3. arab -> cyrl of seed 000 vs that careful transliteration (ignoring case, and with case)
 
+Real outlet text (with --dev DIR, e.g. ../shared/dev/web): each NN.arab.txt read into Cyrillic
+  against its careful NN.cyrl.txt, line by line, words aligned (difflib) so that a word joined
+  or split (Ілияс ұлы -> Ілиясұлы) costs only itself; the seed's hyphen spacing (`X- Y`,
+  `2012 -жыл`) folded; ignoring case and with case; misses counted by kind, and listed with -v.
+
 Held-out vocabulary (with --heldout DIR, made by `tools/build_lexicon.py 2 --holdout DIR`):
   every form of the 10 % of hunspell-kk stems left out of that build, Cyrillic -> Arabic ->
   Cyrillic, ignoring case; overall, for words with a Kazakh-specific letter, and by class;
   beside the rule-only reading of tables version 1 on the same words.
 
-    python benchmarks/accuracy.py [VERSION] [--heldout DIR]
+    python benchmarks/accuracy.py [VERSION] [--heldout DIR | --dev DIR [-v]]
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -92,10 +98,68 @@ def heldout(version: str, directory: Path) -> None:
             print(f"  {key:32} {n:8} {ok / n:9.1%} {ok_rules / n:11.1%}")
 
 
+def _fold(line: str) -> List[str]:
+    import re
+
+    line = re.sub(r"(?<=\S)- (?=\S)", "-", line)
+    line = re.sub(r"(?<=\d) -(?=\S)", "-", line)
+    return line.split()
+
+
+def dev(version: Optional[str], directory: Path, verbose: bool) -> None:
+    """Word accuracy on real outlet text: see the module's docstring."""
+    from difflib import SequenceMatcher
+
+    read = jazu.Transliterator("arab", "cyrl", tables=version)
+    totals = {"words": 0, "ignoring case": 0, "with case": 0}
+    kinds = {"letters": 0, "capital missing": 0, "capital wrong": 0, "case otherwise": 0}
+    print(f"tables version {read.tables}, real outlet text in {directory}")
+    for arab_path in sorted(directory.glob("*.arab.txt")):
+        name = arab_path.name.split(".")[0]
+        got = read(arab_path.read_text(encoding="utf-8")).splitlines()
+        want = (directory / f"{name}.cyrl.txt").read_text(encoding="utf-8").splitlines()
+        if len(got) != len(want):
+            raise SystemExit(f"{arab_path}: {len(got)} lines read, {len(want)} in the Cyrillic")
+        n = low_ok = ok = 0
+        for out_line, ref_line in zip(got, want):
+            out, ref = _fold(out_line), _fold(ref_line)
+            n += len(ref)
+            lower = SequenceMatcher(None, [w.lower() for w in out], [w.lower() for w in ref], autojunk=False)
+            low_ok += sum(b.size for b in lower.get_matching_blocks())
+            exact = SequenceMatcher(None, out, ref, autojunk=False)
+            ok += sum(b.size for b in exact.get_matching_blocks())
+            for tag, i1, i2, j1, j2 in exact.get_opcodes():
+                if tag == "equal":
+                    continue
+                pairs = list(zip(out[i1:i2], ref[j1:j2])) if i2 - i1 == j2 - j1 else []
+                for o, r in pairs:
+                    if o.lower() != r.lower():
+                        kinds["letters"] += 1
+                    elif r[:1].isupper() and not o[:1].isupper():
+                        kinds["capital missing"] += 1
+                    elif o[:1].isupper() and not r[:1].isupper():
+                        kinds["capital wrong"] += 1
+                    else:
+                        kinds["case otherwise"] += 1
+                if not pairs:
+                    kinds["letters"] += max(i2 - i1, j2 - j1)
+                if verbose:
+                    print(f"  {name} {' '.join(out[i1:i2])!s:40} | {' '.join(ref[j1:j2])}")
+        totals["words"] += n
+        totals["ignoring case"] += low_ok
+        totals["with case"] += ok
+        print(f"  {name}: {n:5} words  ignoring case {low_ok / n:6.1%}  with case {ok / n:6.1%}")
+    n = totals["words"]
+    print(f"  all: {n:5} words  ignoring case {totals['ignoring case'] / n:6.1%}  with case {totals['with case'] / n:6.1%}")
+    print("  misses by kind (aligned words): " + ", ".join(f"{k} {v}" for k, v in kinds.items()))
+
+
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    args = [a for a in sys.argv[1:] if not a.startswith("-") and not Path(a).is_dir()]
     version = args[0] if args else None
-    if "--heldout" in sys.argv:
+    if "--dev" in sys.argv:
+        dev(version, Path(sys.argv[sys.argv.index("--dev") + 1]), "-v" in sys.argv)
+    elif "--heldout" in sys.argv:
         heldout(version or "2", Path(sys.argv[sys.argv.index("--heldout") + 1]))
     else:
         main(version)

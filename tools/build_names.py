@@ -60,11 +60,15 @@ def main() -> None:
     parser.add_argument("version")
     parser.add_argument("--out", type=Path, help="the tables directory of the version (default: tables/VERSION)")
     args = parser.parse_args()
-    out = (args.out or ROOT / "tables" / args.version) / "names.tsv"
+    write(args.out or ROOT / "tables" / args.version, args.version)
+
+
+def write(directory: Path, version: str) -> None:
+    out = directory / "names.tsv"
     lines = [
         "# Built by tools/build_names.py from tools/curated/names/*.tsv: edit those, not this.",
         "@table\tnames",
-        f"@version\t{args.version}",
+        f"@version\t{version}",
         "@direction\tlexicon",
         "@source\tjazu's own lists written from public facts (tools/curated/names/)",
         "@licence\tMIT (jazu project)",

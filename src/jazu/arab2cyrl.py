@@ -41,6 +41,7 @@ BACK, FRONT = 0, 1
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
 LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
+SUFFIX_VOWELS = frozenset("аәеоөұүыіуи")  # a suffix opening with one of these drops a stem's ь
 REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
 
 
@@ -138,6 +139,14 @@ class Reader:
             self._acronyms.setdefault("".join(spell[ch.lower()] for ch in acronym), acronym)
         case_rows: Dict[str, List[str]] = c.get("case", {})
         self._surname = surname_test(case_rows.get("surname-ending", ()), self._lexicon)
+        self._given_ending = surname_test(case_rows.get("given-ending", ()), self._lexicon)
+        # е that opens a loan is э (энергетика): `loan-initial` rows, for words no lexicon reads.
+        self._loan_initials: Dict[str, str] = dict(c.get("loan_initials", {}))
+        self._back_letters = frozenset(pair[BACK] for pair in self._vowels.values()) - frozenset(
+            pair[FRONT] for pair in self._vowels.values()
+        )
+        self._hyphen_heads = frozenset().union(*(lex.hyphen_heads for lex in self._lexicons))
+        self._hyphenated: WordCache[bool] = WordCache(self._known_hyphenated)
         self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
         self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
@@ -187,7 +196,7 @@ class Reader:
         self._capitals = Capitals(
             enders, phrases, case_rows, (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
             (names or {}).get("given", ()), self._surname, consonants, set(self._acronyms.values()),
-            (names or {}).get("orgs", ()),
+            (names or {}).get("orgs", ()), self._knows,
         )
 
     # --- text level ---------------------------------------------------------------------------
@@ -203,6 +212,8 @@ class Reader:
                 text = text.replace(arabic, ascii)
         # The hot path: one C-level split, and a cache look-up per token done by map() in C.
         pieces = self._split(text)  # separator, token, separator, ..., separator
+        if self._hyphen_heads and "-" in text:
+            self._join_hyphenated(pieces)
         tokens = pieces[1::2]
         capitals = self._capitals.before(pieces, tokens, state) if self._restore else None
         pieces[1::2] = map(self._cache.__getitem__, tokens)
@@ -210,6 +221,30 @@ class Reader:
             self._capitals.after(pieces, capitals)
         last = self._last_mark.search(text)
         return "".join(pieces), bool(state) if last is None else last.group("end") is not None
+
+    def _join_hyphenated(self, pieces: List[str]) -> None:
+        """Names spelt with a hyphen (Нью-Йорк, `نيۋ-يوركتىڭ`): a token that begins one, a
+        hyphen and a token are one token where the lexicon reads them so together."""
+        n = len(pieces)
+        for k in compress(range(len(pieces) >> 1), map(self._hyphen_heads.__contains__, pieces[1::2])):
+            i = 2 * k + 1
+            if i + 2 < n and pieces[i + 1] == "-" and pieces[i] and self._hyphenated[pieces[i] + "-" + pieces[i + 2]]:
+                pieces[i] += "-" + pieces[i + 2]
+                pieces[i + 1] = pieces[i + 2] = ""
+
+    def _known_hyphenated(self, joined: str) -> bool:
+        word = self._norm.word(joined)
+        front = self._hamza in word
+        word = word.replace(self._hamza, "")
+        for lexicon in self._lexicons:
+            known, _ = self._from_lexicon(word, front, lexicon)
+            if known is not None:
+                return "-" in known
+        return False
+
+    def _knows(self, low: str) -> bool:
+        """Does a lexicon read this lower-case Cyrillic word (a known word, not a name)?"""
+        return any(lex.knows(low) for lex in self._lexicons)
 
     def _join_hyphens(self, text: str) -> str:
         """`self._hyphens.sub("-", text)`, in a quarter of the time: the pattern can only match
@@ -315,15 +350,23 @@ class Reader:
         )
 
     def _name_case(self, reading: str, guesses: List[str]) -> str:
-        """The capital of a word the lexicon does not know whole (version 3 on): a known name's
-        stem keeps its capital with any ending (Абылайдай), where no common word of that stem
-        reads the same; a stem with a surname ending is a surname (Бозымбаев)."""
+        """A word the lexicon does not know whole (version 3 on): a known name's stem keeps its
+        capital with any ending (Абылайдай), where no common word of that stem reads the same;
+        a word of no known stem that opens with е and has a back vowel is a loan with э
+        (энергетика); a stem with a surname ending is a surname (Бозымбаев), one with a given
+        name's ending a given name (Боранбай)."""
         if reading[:1].isupper():
             return reading
         named = [g for g in guesses if g[:1].isupper() and g.lower() == reading]
         if named and reading not in guesses:
             return named[0]
-        return reading[:1].upper() + reading[1:] if self._surname(reading) else reading
+        if not guesses:  # a word of no known stem
+            for letter, loan in self._loan_initials.items():
+                if reading.startswith(letter) and self._back_letters.intersection(reading):
+                    reading = loan + reading[len(letter):]
+        if self._surname(reading) or self._given_ending(reading):
+            return reading[:1].upper() + reading[1:]
+        return reading
 
     def _with_lookalikes(self, word: str, front: bool) -> str:
         """A word with letters of another script typed in it (`بiزدiڭ`): the converter that
@@ -379,6 +422,8 @@ class Reader:
                     continue
                 for suffix, suffix_letters in lexicon.suffixes(rest, variant):
                     candidate = variant + suffix
+                    if lexicon.soft_sign and variant[-1] == "ь" and suffix[0] in SUFFIX_VOWELS:
+                        candidate = variant[:-1] + suffix  # фестиваль + і: фестивалі
                     known.append(candidate)
                     joins = house_writer.joins(variant, suffix)
                     # Most often both parts are spelt as their look-up keys: no concatenation

@@ -49,13 +49,14 @@ class Capitals:
         letters: Optional[FrozenSet[str]] = None,
         acronyms: Iterable[str] = (),
         orgs: Iterable[str] = (),
+        knows: Optional[Callable[[str], bool]] = None,
     ) -> None:
         """`enders`: the characters that end a sentence; `phrases`: multi-word names as Arabic
         words, each with which of its words take a capital; `rules`: the reader table's rows of capitals (version 3 on) by kind, with the
         Cyrillic `suffixes` their words may carry, the lower-case `given` names, a `surname`
         test of a lower-case reading, the Cyrillic consonant `letters` an initial may be, and the
         known `acronyms`, and the state's own bodies (`orgs`), which the lexicon reads with
-        their capital."""
+        their capital; `knows` tells a known word (not a name) by its lower-case reading."""
         gap = r"[^\p{L}\p{M}\p{N}]*"
         # A token starts a sentence when the separator before it ends with a sentence end and
         # only non-letters (tokens hold no sentence ends and begin with a letter). Separators
@@ -103,6 +104,10 @@ class Capitals:
         self._org_stop = frozenset(rules.get("org-stop", ()))
         self._patronymics = tuple(rules.get("patronymic", ()))
         self._surname = surname or (lambda low: False)
+        self._knows = knows or (lambda low: True)
+        # Readings that are surnames as read (capitalised, with a surname's ending): a pure
+        # function of the reading, cached, and looked up in C for every token.
+        self._is_surname: WordCache[bool] = WordCache(lambda r: r[:1].isupper() and self._surname(r.lower()))
         openers = "".join(rules.get("name-opener", ()))
         self._opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
         self._after_quote = regex.compile(rf"([{regex.escape(enders)}])[{regex.escape(CLOSERS)}]+{gap}\Z").search
@@ -157,6 +162,10 @@ class Capitals:
         if self._opener is not None:
             keep.extend(self._quoted_titles(pieces))
         lowered = [p.lower() for p in pieces[1::2]]
+        # The word before a surname, where no lexicon reads it, is the given name: Қанат Бозымбаев.
+        for k in compress(range(len(lowered)), map(self._is_surname.__getitem__, pieces[1::2])):
+            if k > 0 and pieces[2 * k] == " " and self._unknown_word(pieces, lowered, k - 1):
+                keep.append(2 * k - 1)
         triggers = self._triggers
         for k in compress(range(len(lowered)), map(triggers.__contains__, lowered)):
             kind = triggers[lowered[k]]
@@ -181,7 +190,12 @@ class Capitals:
                 if k > 0 and pieces[i - 1] == " " and lowered[k - 1].endswith(ATTRIBUTIVE):
                     pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
             elif kind == "given":
-                if self._beside_person(pieces, lowered, k):
+                if pieces[i][:1].isupper():
+                    # A name as read (one that is no common word): the word after it, where no
+                    # lexicon reads it, is the surname (Жарылқасын Боранбай).
+                    if k + 1 < len(lowered) and pieces[i + 1] == " " and self._unknown_word(pieces, lowered, k + 1):
+                        keep.append(i + 2)
+                elif self._beside_person(pieces, lowered, k):
                     keep.append(i)
             elif kind == "patronymic":
                 self._join_patronymic(pieces, lowered, k, keep)
@@ -217,6 +231,10 @@ class Capitals:
             if named or sentence or (sep[-1] == '"' and words >= 2):
                 found.append(i + 1)
         return found
+
+    def _unknown_word(self, pieces: List[str], lowered: List[str], k: int) -> bool:
+        """Token k is read in lower case and no lexicon knows it: a name, beside another name."""
+        return pieces[2 * k + 1][:1].islower() and not self._knows(lowered[k])
 
     def _names_a_type(self, low: str) -> bool:
         """Is `low` a word for a kind of named thing, with a short ending (партиясының)?"""

@@ -275,7 +275,7 @@ _CONTEXTS = {"*", "^", "$", "V", "C"}
 # Where other outlets put the hamza (ORTHOGRAPHY.md §8); the house rule is the writer's.
 HAMZA_CONVENTIONS = ("all-front", "any-front")
 CASE_KINDS = (
-    "patronymic", "surname-ending", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type",
+    "patronymic", "surname-ending", "given-ending", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type",
 )
 
 
@@ -339,6 +339,11 @@ def compile_reader(table: Table) -> Compiled:
                 if len(value) != 1 or value.isalnum():
                     raise table.fail(row, f"name-opener rows hold one punctuation character, not {value!r}")
             case.setdefault(kind, []).append(value)
+    loan_initials: Dict[str, str] = {}
+    for row in table.of("loan-initial"):
+        if not all(len(v) == 1 and v.islower() for v in row.values):
+            raise table.fail(row, "loan-initial rows map one lower-case Cyrillic letter to another")
+        loan_initials[row.values[0]] = row.values[1]
     # The reader puts punctuation into ASCII before it looks for words and sentence ends: that
     # is only safe for one character that is no letter, mark, digit or \w in, one such out.
     import regex
@@ -359,6 +364,7 @@ def compile_reader(table: Table) -> Compiled:
         "invariant": [list(row.values) for row in table.of("invariant")],
         "conventions": conventions,
         "case": case,
+        "loan_initials": loan_initials,
     }
 
 

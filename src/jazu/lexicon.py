@@ -39,6 +39,16 @@ def harmony(word: str) -> int:
     return -1
 
 
+def loan_harmony(word: str) -> int:
+    """`harmony`, with the rule of loans that Kazakh spelling adds (version 3 on): a word that
+    ends in к or г, or in ь, takes front suffixes whatever its vowels (Нью-Йоркке, банктің,
+    фестивальге)."""
+    low = word[-1:].lower()
+    if low in ("к", "г", "ь"):
+        return 1
+    return harmony(word)
+
+
 def suffix_harmony(suffix: str) -> int:
     for ending in INVARIANT_ENDINGS:
         if suffix.endswith(ending):
@@ -122,6 +132,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
         orgs = sorted({row.values[0] for t in names for row in t.of("org")})
         compiled["names"] = {"given": given, "acronyms": acronyms, "orgs": orgs}
         compiled["phrase_cases"] = cases
+        compiled["loan_harmony"] = True
     return compiled
 
 
@@ -172,6 +183,9 @@ class Lexicon:
                 a: [(s, suffix_harmony(s), letters) for s, letters in found]
                 for a, found in compiled["suffixes"].items()
             }
+        self._harmony = loan_harmony if compiled.get("loan_harmony") else harmony
+        # With the loans' rule, ь drops before a suffix that opens with a vowel: фестивалі.
+        self.soft_sign = bool(compiled.get("loan_harmony"))
         self.phrases: List[List[str]] = compiled.get("phrases", [])
         # Which words of each phrase take a capital (every one, in the lists of version 2).
         self.phrase_cases: List[List[bool]] = compiled.get("phrase_cases") or [[True] * len(p) for p in self.phrases]
@@ -179,6 +193,11 @@ class Lexicon:
         # test that settles most stems at once (their rest is no known suffix).
         self.suffix_spellings = self._suffixes.keys()
         self.cyrillic_suffixes = frozenset(s for found in self._suffixes.values() for s, _, _ in found)
+        # Every reading in lower case, to tell a known word from a name by its Cyrillic (`knows`).
+        self._words = frozenset(v.lower() for found in readings.values() for v in found)
+        # The first parts of names spelt with a hyphen (Нью-Йорк): their two tokens are read
+        # together where the lexicon knows them so.
+        self.hyphen_heads = frozenset(a.split("-")[0] for a in readings if "-" in a)
 
     @classmethod
     def shared(cls, compiled: Compiled) -> "Lexicon":
@@ -188,6 +207,13 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._trie)
+
+    def knows(self, low: str) -> bool:
+        """Is a lower-case Cyrillic word a known stem or variant, or one with a known suffix?"""
+        words, suffixes = self._words, self.cyrillic_suffixes
+        if low in words:
+            return True
+        return any(low[:i] in words and low[i:] in suffixes for i in range(len(low) - 1, 1, -1))
 
     def stems(self, word: str) -> Iterator[Tuple[str, List[str], Dict[str, str]]]:
         """Known stems that begin a normalised Arabic word (hamza left out), longest first: their
@@ -203,7 +229,7 @@ class Lexicon:
         found = self._suffixes.get(rest)
         if not found:
             return []
-        h = harmony(after)
+        h = self._harmony(after)
         return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
 
 
