@@ -14,7 +14,8 @@ What it writes (each file with its provenance and licence in its meta lines):
   kept only where the notation is unambiguous (no ya yw yo ts shsh, no initial e) and our writer
   spells the Cyrillic exactly as the list's Arabic key.
 - lexicon-curated.tsv: copied from tools/curated/*.tsv (our own lists written from public facts).
-- names.tsv (version 3 on): the gazetteer, from tools/curated/names/ (tools/build_names.py).
+- names.tsv, endings.tsv (version 3 on): the gazetteer, from tools/curated/names/
+  (tools/build_names.py), and chains of Kazakh endings (tools/build_endings.py).
 
 --holdout DIR: leaves out a deterministic 10 % of hunspell stems (by a hash of the stem, so by
 stem, not by form), writes the lexicon of the rest to DIR/tables/<version>/ and the held-out
@@ -205,10 +206,12 @@ def main() -> None:
         sorted(set(curated_rows)),
     )
     print(f"{out}: {n_words} hunspell stems, {n_suffixes} suffixes, {n_g2p} g2p-kz words, {n_cur} curated")
-    if int(args.version) >= 3:  # the gazetteer (tools/build_names.py)
+    if int(args.version) >= 3:  # the gazetteer and the endings (tools/build_names.py, build_endings.py)
+        import build_endings
         import build_names
 
         build_names.write(out, args.version)
+        build_endings.write(out, args.version)
     if args.holdout:
         with open(args.holdout / "heldout.tsv", "w", encoding="utf-8") as f:
             for stem, form in sorted(set(held)):

@@ -48,8 +48,8 @@ REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bo
 _WORDS = re.compile(r"\S+")
 
 
-def _left_harmony(cyrillic: str) -> Optional[int]:
-    h = harmony(cyrillic)
+def _left_harmony(cyrillic: str, rule: Any = harmony) -> Optional[int]:
+    h = rule(cyrillic)
     return None if h < 0 else h
 
 
@@ -442,8 +442,10 @@ class Reader:
         ruled: List[str] = []
         house = []
         for variant in variants:
-            reading, letters = self._read_rest(word, _left_harmony(variant), len(prefix))
+            reading, letters = self._read_rest(word, _left_harmony(variant, lexicon.harmony), len(prefix))
             candidate = variant + reading
+            if lexicon.soft_sign and variant[-1] == "ь" and reading[:1] in SUFFIX_VOWELS:
+                candidate = variant[:-1] + reading
             ruled.append(candidate)
             parts = otherwise.get(variant, prefix) + letters == word
             if self._house_spells(candidate, parts, house_writer.joins(variant, reading), word, front):

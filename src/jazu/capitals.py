@@ -154,6 +154,8 @@ class Capitals:
         for i in capitals:
             # After a quotation that ends with its own ? or !, the sentence goes on («...?» деді,
             # «...!» әнін); after one with its own full stop, a verb of saying goes on ("..." деп).
+            if i > 2 and pieces[i - 1] in (".", ". ") and len(pieces[i - 2]) == 1:
+                continue  # after a one-letter abbreviation (т.б., ж.), not a sentence end
             if i > 0:
                 end = self._after_quote(pieces[i - 1])
                 if end is not None and (end.group(1) != "." or pieces[i].lower() in self._continues):

@@ -453,7 +453,7 @@ def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
     from .lexicon import compile_lexicon
     from .ngram import train
 
-    words = [row.values[0] for t in tableset.lexicon if t.name not in ("suffixes", "names") for row in t.rows]
+    words = [row.values[0] for t in tableset.lexicon if t.name not in ("suffixes", "endings", "names") for row in t.rows]
     suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
     return {"lexicon": compile_lexicon(tableset.lexicon, writers(core)), "ngram": train(with_suffixes(words, suffixes))}
 

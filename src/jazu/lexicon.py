@@ -41,11 +41,15 @@ def harmony(word: str) -> int:
 
 def loan_harmony(word: str) -> int:
     """`harmony`, with the rule of loans that Kazakh spelling adds (version 3 on): a word that
-    ends in к or г, or in ь, takes front suffixes whatever its vowels (Нью-Йоркке, банктің,
-    фестивальге)."""
-    low = word[-1:].lower()
-    if low in ("к", "г", "ь"):
+    ends in к or г, or has ь after its last vowel, takes front suffixes whatever its vowels
+    (Нью-Йоркке, банктің, фестивальге, фильмі)."""
+    low = word.lower()
+    if low[-1:] in ("к", "г"):
         return 1
+    if "ь" in low[-4:]:
+        tail = low[low.rindex("ь"):]
+        if not VOWEL_LETTERS.intersection(tail):
+            return 1
     return harmony(word)
 
 
@@ -82,7 +86,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
     common = {row.values[0].lower() for t in tables if t.name.startswith("lexicon-") for row in t.of("word")}
     given = sorted({row.values[0].lower() for t in names for row in t.of("given")})
     acronyms = sorted({row.values[0] for t in names for row in t.of("acronym")})
-    known_suffixes = {row.values[0] for t in tables if t.name == "suffixes" for row in t.rows}
+    known_suffixes = {row.values[0] for t in tables if t.name in ("suffixes", "endings") for row in t.rows}
 
     def overridden(word: str) -> bool:
         low = word.lower()
@@ -183,7 +187,7 @@ class Lexicon:
                 a: [(s, suffix_harmony(s), letters) for s, letters in found]
                 for a, found in compiled["suffixes"].items()
             }
-        self._harmony = loan_harmony if compiled.get("loan_harmony") else harmony
+        self.harmony = loan_harmony if compiled.get("loan_harmony") else harmony
         # With the loans' rule, ь drops before a suffix that opens with a vowel: фестивалі.
         self.soft_sign = bool(compiled.get("loan_harmony"))
         self.phrases: List[List[str]] = compiled.get("phrases", [])
@@ -229,7 +233,7 @@ class Lexicon:
         found = self._suffixes.get(rest)
         if not found:
             return []
-        h = self._harmony(after)
+        h = self.harmony(after)
         return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
 
 

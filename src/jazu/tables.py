@@ -21,7 +21,7 @@ from .errors import TableError, UnknownTablesError
 REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
 TABLE_NAMES = ("writer", "reader", "normalize")
 # Lexicon tables: a version may ship them (from version 2 on); their rows are Cyrillic words.
-LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes", "names")
+LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes", "endings", "names")
 
 # kind -> (min values, max values, how many leading values form the duplicate key)
 SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
@@ -72,6 +72,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
     # word<TAB>spelling<TAB>variants of its stem before suffixes (кітап: кітаб)
     "lexicon": {"word": (1, 8, 1), "phrase": (1, 1, 1)},
     "suffixes": {"suffix": (1, 1, 1)},
+    "endings": {"suffix": (1, 1, 1)},  # version 3 on: chains of endings from Kazakh grammar
     # From version 3: the gazetteer (tables/3/README.md); `common` marks a name that is also a word
     "names": {"given": (1, 1, 1), "place": (1, 2, 1), "org": (1, 1, 1), "acronym": (1, 2, 1), "phrase": (1, 1, 1)},
 }
