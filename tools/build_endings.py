@@ -31,12 +31,13 @@ CASE_AFTER_POSSESSIVE = ["ның", "а", "ды", "да", "нан", "мен", "д
 CASE_AFTER_THIRD = ["н", "на", "нда", "нан", "ның", "мен", "ндай", "ндағы"]
 # verbs: an optional negation, then a form, then what may follow that form
 NEGATION = ["", "ма", "ба", "па"]
+NOT_NEGATED = {"мақ", "бақ", "пақ", "шы", "ңыз", "ңыздар", "ңдар", "айық", "йық", "ар", "р", "мас", "бас", "пас", "п", "ғалы", "қалы"}
 PERSON_PAST = ["м", "ң", "қ", "ңыз", "ңдар", "ңыздар", "қ"]
 VERB_FORMS = {
     # past participle (болған, айтқан), with person and case
     ("ған", "қан"): ["", "мын", "сың", "сыз", "мыз", "ы", "ын", "ына", "ында", "ынан", "ының", "ымен", "да", "дан", "ға",
                      "ды", "ның", "мен", "дай", "дықтан", "дар", "дары", "дарды", "дардың", "дарға", "дарда", "нан",
-                     "ым", "ың", "ымыз", "ыңыз", "ша", "нша", "ға дейін"],
+                     "ым", "ың", "ымыз", "ыңыз", "ша", "нша"],
     ("са",): [""] + PERSON_PAST + ["да"],  # conditional (өтсе, барсаң)
     ("ды", "ты"): PERSON_PAST,  # past (барды -> бардым)
     ("атын", "йтын"): ["", "ы", "ын", "ына", "ында", "ынан", "ының", "дай", "дар", "дардың", "мын", "сың", "мыз"],
@@ -47,8 +48,8 @@ VERB_FORMS = {
     ("ар", "р"): ["", "мын", "сың", "сыз", "мыз", "ы", "лық"],
     ("мас", "бас", "пас"): ["", "тан", "қа", "ы"],
     ("атын", "йтын", "ған", "қан"): [""],
-    ("а", "й"): ["мын", "сың", "сыз", "ды", "мыз", "сыңдар", "сыздар", "тын", "тұғын", "ғой", "ды екен"],
-    ("ып", "п"): ["", "ты", "пын", "сың", "пыз", "ті", "пе"],
+    ("а", "й"): ["мын", "сың", "сыз", "ды", "мыз", "сыңдар", "сыздар", "тын", "тұғын", "ғой"],
+    ("ып", "п"): ["", "ты", "пын", "сың", "пыз"],
     ("шы",): [""],
     ("ңыз", "ңыздар", "ңдар"): [""],
     ("айық", "йық"): [""],
@@ -69,11 +70,18 @@ def endings() -> List[str]:
     back.update(chains(PLURAL, ["", *CASE]))
     back.update(CASE)
     back.update(chains(PLURAL, ["ы"], CASE_AFTER_THIRD))
-    # verbs
+    # verbs: after the negation (a vowel) only the forms that follow a vowel or a voiced sound,
+    # and those the negation takes at all (бармаған, бармаса, бармады, бармайды, бармау; not
+    # *бармамақ)
     for forms, after in VERB_FORMS.items():
-        back.update(chains(NEGATION, forms, after))
-    back = {e for e in back if e and " " not in e}
+        back.update(chains([""], forms, after))
+        negated = [f for f in forms if f[0] not in "аықтп" and f not in NOT_NEGATED]
+        back.update(chains(NEGATION[1:], negated, after))
+    back.discard("")
     both = back | {e.translate(FRONT) for e in back}
+    bad = sorted(e for e in both if not e.isalpha() or not all("а" <= ch <= "я" or ch in "әіңғүұқөһё" for ch in e))
+    if bad:
+        raise SystemExit(f"build_endings: not a Cyrillic ending: {bad[:5]}")
     return sorted(both)
 
 

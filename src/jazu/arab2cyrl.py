@@ -33,7 +33,8 @@ from .cyrl2arab import Writer, clean, writers
 from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
 from .normalize import Normalizer
-from .variants import HamzaConventions, surname_test
+from .names import NameRules
+from .variants import HamzaConventions, HyphenatedNames
 from .shared import shared
 from .wordcache import WordCache
 
@@ -41,7 +42,27 @@ BACK, FRONT = 0, 1
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
 LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
-SUFFIX_VOWELS = frozenset("аәеоөұүыіуи")  # a suffix opening with one of these drops a stem's ь
+SUFFIX_VOWELS = frozenset("аәеоөұүыі")  # a suffix opening with one of these drops a stem's ь
+SEAM_VOWELS = frozenset("аәеоөұүыіэюяё")  # a stem ending in one takes no such suffix (у и are glides)
+SEAM_OPENERS = SUFFIX_VOWELS | {"у"}
+
+
+def _seam(stem: str, suffix: str) -> Optional[str]:
+    """Version 3's spelling of a stem and a suffix that opens with a vowel or у, or None where
+    they cannot meet: ь drops (фестиваль + і: фестивалі), й + у is ю and и + у is ию (жай + у:
+    жаю, кірти + у: кіртию), and a vowel never meets a vowel (жібе takes -йсіз, not -есіз)."""
+    last = stem[-1]
+    if suffix[0] == "у":
+        if last == "й":
+            return stem[:-1] + "ю" + suffix[1:]
+        if last == "и":
+            return stem + "ю" + suffix[1:]
+        return stem + suffix
+    if last == "ь":
+        return stem[:-1] + suffix
+    if last in SEAM_VOWELS:
+        return None
+    return stem + suffix
 REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
 
 
@@ -131,22 +152,20 @@ class Reader:
         # Other outlets' hamza placement (`convention` rows, version 3 on): recognised after the
         # house style's, for words the lexicon knows.
         self._conventions = HamzaConventions(compiled["writer"]["classes"], c.get("conventions", ()))
-        names = lexicon["lexicon"].get("names") if lexicon else None
+        names = (lexicon["lexicon"].get("names") if lexicon else None) or {}
         spell = compiled["writer"]["letters"]
-        # Acronyms written as one word (ءسىم СІМ, بۇۇ БҰҰ): by their letters, hamza left out.
-        self._acronyms: Dict[str, str] = {}
-        for acronym in (names or {}).get("acronyms", ()) and (list(compiled["writer"]["abbr"]) + names["acronyms"]):
-            self._acronyms.setdefault("".join(spell[ch.lower()] for ch in acronym), acronym)
         case_rows: Dict[str, List[str]] = c.get("case", {})
-        self._surname = surname_test(case_rows.get("surname-ending", ()), self._lexicon)
-        self._given_ending = surname_test(case_rows.get("given-ending", ()), self._lexicon)
-        # е that opens a loan is э (энергетика): `loan-initial` rows, for words no lexicon reads.
-        self._loan_initials: Dict[str, str] = dict(c.get("loan_initials", {}))
-        self._back_letters = frozenset(pair[BACK] for pair in self._vowels.values()) - frozenset(
-            pair[FRONT] for pair in self._vowels.values()
+        self._names = NameRules(
+            case_rows, c.get("loan_initials", {}),
+            list(compiled["writer"]["abbr"]) + names["acronyms"] if names else [], spell,
+            (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
         )
-        self._hyphen_heads = frozenset().union(*(lex.hyphen_heads for lex in self._lexicons))
-        self._hyphenated: WordCache[bool] = WordCache(self._known_hyphenated)
+        self._back_readings = frozenset(back for back, front in self._vowels.values()) - frozenset(
+            front for _, front in self._vowels.values()
+        )
+        self._hyphenated = HyphenatedNames(
+            frozenset().union(*(lex.hyphen_heads for lex in self._lexicons)), self._reads_with_hyphen
+        )
         self._rests: Dict[Tuple[str, Optional[int]], Tuple[str, str]] = {}
         self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
@@ -160,7 +179,7 @@ class Reader:
         # The writer's known abbreviations, by their spaced Arabic letters: read back as written.
         # Those of vowels only (ЕО) are left out: `ە و` is as likely two one-letter words.
         self._abbr: Dict[Tuple[str, ...], str] = {}
-        for abbr in list(compiled["writer"]["abbr"]) + sorted(set(self._acronyms.values())):
+        for abbr in list(compiled["writer"]["abbr"]) + sorted(set(self._names.acronyms.values())):
             key = tuple(spell[ch.lower()] for ch in abbr)
             if not self._vowel_letters.issuperset(key):
                 self._abbr[key] = abbr
@@ -195,8 +214,8 @@ class Reader:
         )
         self._capitals = Capitals(
             enders, phrases, case_rows, (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
-            (names or {}).get("given", ()), self._surname, consonants, set(self._acronyms.values()),
-            (names or {}).get("orgs", ()), self._knows,
+            names.get("given", ()), self._names.surname, consonants, set(self._names.acronyms.values()),
+            names.get("orgs", ()), self._knows,
         )
 
     # --- text level ---------------------------------------------------------------------------
@@ -212,8 +231,8 @@ class Reader:
                 text = text.replace(arabic, ascii)
         # The hot path: one C-level split, and a cache look-up per token done by map() in C.
         pieces = self._split(text)  # separator, token, separator, ..., separator
-        if self._hyphen_heads and "-" in text:
-            self._join_hyphenated(pieces)
+        if self._hyphenated.active and "-" in text:
+            self._hyphenated.join(pieces)
         tokens = pieces[1::2]
         capitals = self._capitals.before(pieces, tokens, state) if self._restore else None
         pieces[1::2] = map(self._cache.__getitem__, tokens)
@@ -222,17 +241,8 @@ class Reader:
         last = self._last_mark.search(text)
         return "".join(pieces), bool(state) if last is None else last.group("end") is not None
 
-    def _join_hyphenated(self, pieces: List[str]) -> None:
-        """Names spelt with a hyphen (Нью-Йорк, `نيۋ-يوركتىڭ`): a token that begins one, a
-        hyphen and a token are one token where the lexicon reads them so together."""
-        n = len(pieces)
-        for k in compress(range(len(pieces) >> 1), map(self._hyphen_heads.__contains__, pieces[1::2])):
-            i = 2 * k + 1
-            if i + 2 < n and pieces[i + 1] == "-" and pieces[i] and self._hyphenated[pieces[i] + "-" + pieces[i + 2]]:
-                pieces[i] += "-" + pieces[i + 2]
-                pieces[i + 1] = pieces[i + 2] = ""
-
-    def _known_hyphenated(self, joined: str) -> bool:
+    def _reads_with_hyphen(self, joined: str) -> bool:
+        """Does the lexicon read `joined` (two tokens and a hyphen) as one word with a hyphen?"""
         word = self._norm.word(joined)
         front = self._hamza in word
         word = word.replace(self._hamza, "")
@@ -323,24 +333,29 @@ class Reader:
             return self._by_rule(word, front)
         if self._placeholders and any(ph in word for ph in self._placeholders):
             return self._with_lookalikes(word, front)
-        if self._acronyms:
-            acronym = self._acronyms.get(word)
-            if acronym is not None and not self._is_whole_word(word, front):
-                return acronym  # ءسىم СІМ, بۇۇ БҰҰ: a known acronym that is no known word
+        acronym = self._names.acronym(word, front, self._is_whole_word)
+        if acronym is not None:
+            return acronym
         guesses: List[str] = []
         for lexicon in self._lexicons:  # the user's first
             known, found = self._from_lexicon(word, front, lexicon)
             if known is not None:
                 return known
             guesses = guesses or found
+        if self._conventions.active:
+            # Other outlets' hamza only where the house one finds nothing: a word the house
+            # style reads keeps that reading (ажуам is not әжуам without a hamza).
+            for lexicon in self._lexicons:
+                known, found = self._from_lexicon(word, front, lexicon, others=True)
+                if known is not None:
+                    return known
+                guesses = guesses or found
         units = self._units(word)
         by_rule = self._by_rule(word, front, units)
         if self._ngram is None:
             return by_rule
         reading = self._rank(by_rule, guesses, word, front, units)
-        if self._conventions.active:
-            return self._name_case(reading, guesses)
-        return reading
+        return self._names.unknown_word(reading, guesses) if self._names.active else reading
 
     def _is_whole_word(self, word: str, front: bool) -> bool:
         """Does the lexicon hold a whole word (no stem variant) spelt `word` with this hamza?"""
@@ -348,25 +363,6 @@ class Reader:
         return any(
             needs_hamza(stem.lower()) == front for lex in self._lexicons for stem in lex.whole_words.get(word, ())
         )
-
-    def _name_case(self, reading: str, guesses: List[str]) -> str:
-        """A word the lexicon does not know whole (version 3 on): a known name's stem keeps its
-        capital with any ending (Абылайдай), where no common word of that stem reads the same;
-        a word of no known stem that opens with е and has a back vowel is a loan with э
-        (энергетика); a stem with a surname ending is a surname (Бозымбаев), one with a given
-        name's ending a given name (Боранбай)."""
-        if reading[:1].isupper():
-            return reading
-        named = [g for g in guesses if g[:1].isupper() and g.lower() == reading]
-        if named and reading not in guesses:
-            return named[0]
-        if not guesses:  # a word of no known stem
-            for letter, loan in self._loan_initials.items():
-                if reading.startswith(letter) and self._back_letters.intersection(reading):
-                    reading = loan + reading[len(letter):]
-        if self._surname(reading) or self._given_ending(reading):
-            return reading[:1].upper() + reading[1:]
-        return reading
 
     def _with_lookalikes(self, word: str, front: bool) -> str:
         """A word with letters of another script typed in it (`بiزدiڭ`): the converter that
@@ -382,7 +378,7 @@ class Reader:
                 wanted[reading] = wanted.get(reading, 0) + word.count(ph)
         for hamza in (front, not front):
             for lexicon in self._lexicons:
-                known, _ = self._from_lexicon(plain, hamza, lexicon)
+                known, _ = self._from_lexicon(plain, hamza, lexicon, others=True)
                 if known is not None and all(known.lower().count(r) >= n for r, n in wanted.items()):
                     return known
         return self._by_rule(word, front)
@@ -397,7 +393,9 @@ class Reader:
             units = self._units(word)
         return self._spell_units(units, FRONT if front else None)
 
-    def _from_lexicon(self, word: str, front: bool, lexicon: Lexicon) -> Tuple[Optional[str], List[str]]:
+    def _from_lexicon(
+        self, word: str, front: bool, lexicon: Lexicon, others: bool = False
+    ) -> Tuple[Optional[str], List[str]]:
         """Read a word as a known stem + the rest, keeping only readings that our writer spells
         back as the word (in the house spelling or a variant one). Returns the reading with a
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
@@ -422,8 +420,10 @@ class Reader:
                     continue
                 for suffix, suffix_letters in lexicon.suffixes(rest, variant):
                     candidate = variant + suffix
-                    if lexicon.soft_sign and variant[-1] == "ь" and suffix[0] in SUFFIX_VOWELS:
-                        candidate = variant[:-1] + suffix  # фестиваль + і: фестивалі
+                    if lexicon.seams and suffix[0] in SEAM_OPENERS:
+                        candidate = _seam(variant, suffix)
+                        if candidate is None:
+                            continue
                     known.append(candidate)
                     joins = house_writer.joins(variant, suffix)
                     # Most often both parts are spelt as their look-up keys: no concatenation
@@ -433,7 +433,7 @@ class Reader:
             if house:  # the house style ranks first (`_spells`): no other style need be asked
                 return _prefer(house), []
             if known:
-                good = _best_spelled([(c, self._spells(c, word, front)) for c in known])
+                good = _best_spelled([(c, self._spells(c, word, front, others=others)) for c in known])
                 if good:
                     return _prefer(good), []
         if longest is None:
@@ -444,13 +444,15 @@ class Reader:
         for variant in variants:
             reading, letters = self._read_rest(word, _left_harmony(variant, lexicon.harmony), len(prefix))
             candidate = variant + reading
-            if lexicon.soft_sign and variant[-1] == "ь" and reading[:1] in SUFFIX_VOWELS:
-                candidate = variant[:-1] + reading
+            if lexicon.seams and reading[:1] in SEAM_OPENERS:
+                candidate = _seam(variant, reading)
+                if candidate is None:
+                    continue
             ruled.append(candidate)
             parts = otherwise.get(variant, prefix) + letters == word
             if self._house_spells(candidate, parts, house_writer.joins(variant, reading), word, front):
                 house.append(candidate)
-        return None, house or _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
+        return None, house or _best_spelled([(c, self._spells(c, word, front, others=others)) for c in ruled])
 
     def _rank(
         self, by_rule: str, guesses: List[str], word: str, front: bool, units: List[Tuple[str, str, Optional[int]]]
@@ -479,6 +481,12 @@ class Reader:
             uniform = "".join(map(getitem, readings, choice))
             if uniform != by_rule and uniform not in others and self._spells(uniform, word, front):
                 others.append(uniform)
+        # A loan's letter that opens the word (е for э: ەنەرگەتيكا) competes too (version 3 on).
+        # Native words keep one harmony, so only a reading with a back vowel is a loan's.
+        for letter, loan in self._names.loan_initials.items():
+            for reading in [by_rule] + others:
+                if reading.startswith(letter) and self._back_readings.intersection(reading):
+                    others.append(loan + reading[len(letter):])
         if not others:
             return by_rule
         score = self._ngram.score  # type: ignore[union-attr]
@@ -496,7 +504,9 @@ class Reader:
             return self._spells(candidate, word, front, self._writers[:1]) > 0
         return parts and self._writers[0].needs_hamza(candidate.lower()) == front
 
-    def _spells(self, cyrillic: str, word: str, front: bool, writers: Optional[List[Writer]] = None) -> int:
+    def _spells(
+        self, cyrillic: str, word: str, front: bool, writers: Optional[List[Writer]] = None, others: bool = False
+    ) -> int:
         """0 if `cyrillic` is not spelled `word` (hamza-less; with a hamza when `front`) in any
         style (of `writers`, all by default), else the rank of the first style that spells it
         so: highest for the house style, 1 for the last style."""
@@ -514,8 +524,8 @@ class Reader:
         # hold one, so the hamza and the letters are compared apart, the cheap one first.
         low = cyrillic.lower()
         if self._writers[0].needs_hamza(low) != front:
-            # Another outlet's hamza (version 3 on) ranks below every style's house hamza.
-            if not self._conventions.fits(low, front):
+            # Another outlet's hamza (`others`, version 3 on) ranks below every house hamza.
+            if not (others and self._conventions.fits(low, front)):
                 return 0
             n = 0
         for rank, writer in enumerate(writers):

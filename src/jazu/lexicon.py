@@ -188,8 +188,9 @@ class Lexicon:
                 for a, found in compiled["suffixes"].items()
             }
         self.harmony = loan_harmony if compiled.get("loan_harmony") else harmony
-        # With the loans' rule, ь drops before a suffix that opens with a vowel: фестивалі.
-        self.soft_sign = bool(compiled.get("loan_harmony"))
+        # Version 3's seams of stem and suffix: ь drops before a suffix that opens with a vowel
+        # (фестивалі), and a stem that ends in a vowel takes no such suffix.
+        self.seams = bool(compiled.get("loan_harmony"))
         self.phrases: List[List[str]] = compiled.get("phrases", [])
         # Which words of each phrase take a capital (every one, in the lists of version 2).
         self.phrase_cases: List[List[bool]] = compiled.get("phrase_cases") or [[True] * len(p) for p in self.phrases]

@@ -7,13 +7,16 @@ normalize.tsv, read by `normalize.Normalizer`, and the writer's `style` rows).
   qazaqtimes only when every harmony vowel is front (бірақ: بىراق); qamshy and machine converters
   when any is (қазір: ءقازىر, баспасөз: ءباسپاسوز). A candidate reading spells the input when its
   letters do and its hamza is where one of these puts it; the house style ranks first.
-- A surname told by its ending (`surname-ending` rows): Бозымбаев, Захарованың.
+- Names spelt with a hyphen, which the reader's split cuts apart (`نيۋ-يوركتىڭ` Нью-Йорктің).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, Iterable, Optional
+from itertools import compress
+from typing import Callable, Dict, FrozenSet, Iterable, List
+
+from .wordcache import WordCache
 
 
 class HamzaConventions:
@@ -37,16 +40,21 @@ class HamzaConventions:
         return self._all_front_omits is not None and self._all_front_omits(low) is not None
 
 
-def surname_test(endings: Iterable[str], lexicon: Optional[Any]) -> Callable[[str], bool]:
-    """A test of a lower-case Cyrillic reading: is it a stem of two letters or more with a
-    surname ending (-ов, -ева, ...) and a known suffix or none? Only readings the lexicon did
-    not give are asked (a known word is not a surname by its ending: бензин, магазин)."""
-    endings = sorted(set(endings), key=len, reverse=True)
-    if not endings:
-        return lambda low: False
-    suffixes = sorted(set(lexicon.cyrillic_suffixes) if lexicon is not None else (), key=len, reverse=True)
-    letters = "а-яёәөүұіғқңһ"
-    pattern = re.compile(
-        f"[{letters}]{{2,}}(?:{'|'.join(map(re.escape, endings))})(?:{'|'.join(map(re.escape, suffixes)) or '(?!)'})?"
-    )
-    return lambda low: pattern.fullmatch(low) is not None
+class HyphenatedNames:
+    """Names spelt with a hyphen (Нью-Йорк): the reader's split cuts `نيۋ-يوركتىڭ` at the hyphen,
+    so a token that begins such a name, a hyphen and the next token are joined into one token
+    where `known(joined)` says the lexicon reads them so together."""
+
+    def __init__(self, heads: FrozenSet[str], known: Callable[[str], bool]) -> None:
+        self._heads = heads
+        self._known: WordCache[bool] = WordCache(known)  # a pure function of the tokens
+        self.active = bool(heads)
+
+    def join(self, pieces: List[str]) -> None:
+        """Join in place: separators at even indexes, tokens at odd ones (the reader's split)."""
+        n = len(pieces)
+        for k in compress(range(n >> 1), map(self._heads.__contains__, pieces[1::2])):
+            i = 2 * k + 1
+            if i + 2 < n and pieces[i + 1] == "-" and pieces[i] and self._known[pieces[i] + "-" + pieces[i + 2]]:
+                pieces[i] += "-" + pieces[i + 2]
+                pieces[i + 1] = pieces[i + 2] = ""
