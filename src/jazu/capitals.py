@@ -15,7 +15,9 @@ Where a rule is unsure it leaves lower case: a wrong capital costs an editor as 
 from __future__ import annotations
 
 import re
-from itertools import compress
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import compress, count
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import regex
@@ -29,12 +31,47 @@ GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 ADJECTIVAL = ("ғы", "гі", "қы", "кі")
 # Endings of words that qualify a noun after them (цифрлық, электронды, ұлттық, бұрынғы).
 ATTRIBUTIVE = ADJECTIVAL + ("лық", "лік", "дық", "дік", "тық", "тік", "ды", "ді", "ты", "ті", "лы", "лі", "шы", "ші")
+# Endings of a word that qualifies the noun after it, between a quotation and what it names.
+QUALIFYING = ("лық", "лік", "дық", "дік", "тық", "тік", "ми", "би", "ки", "ті", "ды", "ді", "ты")
 TYPE_ENDING = 7  # letters of suffixes a name-type word may carry (партия-сы-ның)
 SENTENCE_WORDS = 6  # a quotation of this many words is a quoted sentence
 
 
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+def _closes_ascii(sep: str) -> bool:
+    """An ASCII quote right after a word closes a quotation (`сөз",`), after a space opens one."""
+    return sep[-1] == '"' and len(sep) > 1 and not sep[-2].isspace() and sep[-2] not in "(["
+
+
+def _group(match: Any) -> Optional[str]:
+    return None if match is None else match.group(1)
+
+
+@lru_cache(maxsize=16)
+def _forms(words: Tuple[str, ...], endings: FrozenSet[str]) -> FrozenSet[str]:
+    """Each word bare and with each ending."""
+    return frozenset(words) | frozenset(w + e for w in words for e in endings)
+
+
+@lru_cache(maxsize=16)
+def _triggers(
+    heads: Tuple[str, ...], patronymics: Tuple[str, ...], agencies: Tuple[str, ...], given: Tuple[str, ...],
+    initials: Tuple[str, ...], orgs: Tuple[str, ...], acronyms: Tuple[str, ...], endings: FrozenSet[str],
+) -> Dict[str, str]:
+    """{lower-case reading: the rule it starts}, the first rule listed winning a reading."""
+    found: Dict[str, str] = {}
+    for kind, words in (("org-head", _forms(heads, endings)), ("patronymic", _forms(patronymics, endings)),
+                        ("agency", agencies), ("given", given), ("initial", initials),
+                        ("org", _forms(orgs, endings)), ("acronym", acronyms)):
+        for word in words:
+            found.setdefault(word, kind)
+    # Readings are looked up as read: in lower case, or with the capital a name is read with.
+    for word, kind in list(found.items()):
+        found.setdefault(word[:1].upper() + word[1:], kind)
+    return found
 
 
 class Capitals:
@@ -76,31 +113,20 @@ class Capitals:
         self._rules = bool(rules)
         if not rules:
             return
-        endings = [""] + sorted(set(suffixes))
-
-        def forms(kind: str) -> FrozenSet[str]:
-            return frozenset(word + ending for word in rules.get(kind, ()) for ending in endings)
-
-        # Every reading a rule starts from, and the rule: one look-up per token finds them all.
-        self._triggers: Dict[str, str] = {}
-        for kind in ("org-head", "patronymic"):
-            for form in forms(kind):
-                self._triggers.setdefault(form, kind)
+        endings = frozenset(suffixes)
         self._agencies = {a.lower(): a for a in rules.get("agency", ())}
-        for agency in self._agencies:
-            self._triggers.setdefault(agency, "agency")
         self._given = frozenset(given)
-        for name in self._given:
-            self._triggers.setdefault(name, "given")
-        for letter in letters or ():
-            self._triggers.setdefault(letter, "initial")
-        for form in (org.lower() + ending for org in orgs for ending in endings):
-            self._triggers.setdefault(form, "org")
         self._acronyms = {a.lower(): a for a in acronyms}
-        for low in self._acronyms:
-            self._triggers.setdefault(low, "acronym")
-        self._continues = forms("quote-continues")
-        self._name_types = tuple(rules.get("name-type", ()))
+        # Every reading a rule starts from, and the rule: one look-up per token finds them all.
+        # Built once per set of rows in a process (`_triggers`): it lists every suffixed form.
+        self._triggers = _triggers(
+            tuple(rules.get("org-head", ())), tuple(rules.get("patronymic", ())), tuple(self._agencies),
+            tuple(sorted(self._given)), tuple(sorted(letters or ())), tuple(o.lower() for o in orgs),
+            tuple(sorted(self._acronyms)), endings,
+        )
+        self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
+        self._name_types = frozenset(rules.get("name-type", ()))
+        self._name_type_lengths = sorted({len(t) for t in self._name_types})
         self._org_stop = frozenset(rules.get("org-stop", ()))
         self._patronymics = tuple(rules.get("patronymic", ()))
         self._surname = surname or (lambda low: False)
@@ -109,8 +135,16 @@ class Capitals:
         # function of the reading, cached, and looked up in C for every token.
         self._is_surname: WordCache[bool] = WordCache(lambda r: r[:1].isupper() and self._surname(r.lower()))
         openers = "".join(rules.get("name-opener", ()))
-        self._opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
-        self._after_quote = regex.compile(rf"([{regex.escape(enders)}])[{regex.escape(CLOSERS)}]+{gap}\Z").search
+        opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
+        # Separators repeat: whether one opens a quotation, closes one (holds a closing quote)
+        # and ends a quoted sentence is judged once each, and looked up in C.
+        self._opens: Optional[WordCache[bool]] = None
+        if opener is not None:
+            self._opens = WordCache(lambda sep: opener(sep) is not None and not _closes_ascii(sep))
+        self._closer = closers = re.compile(f"[{re.escape(CLOSERS)}]").search
+        self._closes: WordCache[bool] = WordCache(lambda sep: closers(sep) is not None)
+        after_quote = regex.compile(rf"([{regex.escape(enders)}])[{regex.escape(CLOSERS)}]+{gap}\Z").search
+        self._after_quote: WordCache[Optional[str]] = WordCache(lambda sep: _group(after_quote(sep)))
 
     def before(self, pieces: List[str], tokens: List[str], state: Any) -> List[int]:
         """The indexes in `pieces` of the tokens that start a sentence, and of the words of
@@ -150,28 +184,25 @@ class Capitals:
     # --- the rules of version 3 ---------------------------------------------------------------
 
     def _rule_capitals(self, pieces: List[str], capitals: List[int]) -> List[int]:
-        keep: List[int] = []
-        for i in capitals:
-            # After a quotation that ends with its own ? or !, the sentence goes on («...?» деді,
-            # «...!» әнін); after one with its own full stop, a verb of saying goes on ("..." деп).
-            if i > 2 and pieces[i - 1] in (".", ". ") and len(pieces[i - 2]) == 1:
-                continue  # after a one-letter abbreviation (т.б., ж.), not a sentence end
-            if i > 0:
-                end = self._after_quote(pieces[i - 1])
-                if end is not None and (end.group(1) != "." or pieces[i].lower() in self._continues):
-                    continue
-            keep.append(i)
-        if self._opener is not None:
+        # Sentence starts that a rule may undo are few: after a one-letter token, or after a
+        # quotation that ends with its own sentence end (a cached look-up of the separator).
+        quoted = self._after_quote
+        keep = [
+            i for i in capitals
+            if i < 1 or (quoted[pieces[i - 1]] is None and (i < 3 or len(pieces[i - 2]) != 1))
+            or self._starts_sentence(pieces, i)
+        ]
+        if self._opens is not None:
             keep.extend(self._quoted_titles(pieces))
-        lowered = [p.lower() for p in pieces[1::2]]
+        tokens = pieces[1::2]
         # The word before a surname, where no lexicon reads it, is the given name: Қанат Бозымбаев.
-        for k in compress(range(len(lowered)), map(self._is_surname.__getitem__, pieces[1::2])):
-            if k > 0 and pieces[2 * k] == " " and self._unknown_word(pieces, lowered, k - 1):
+        for k in compress(count(), map(self._is_surname.__getitem__, tokens)):
+            if k > 0 and pieces[2 * k] == " " and self._unknown_word(pieces, k - 1):
                 keep.append(2 * k - 1)
         triggers = self._triggers
-        for k in compress(range(len(lowered)), map(triggers.__contains__, lowered)):
-            kind = triggers[lowered[k]]
+        for k in compress(count(), map(triggers.__contains__, tokens)):
             i = 2 * k + 1
+            kind = triggers.get(pieces[i])  # an earlier rule may have joined this token away
             if kind == "initial":
                 # Д.Құдайберген, А. Байтұрсынұлы: a lone consonant, a full stop and a name as
                 # read (not т.б., not 1991 ж.).
@@ -182,92 +213,123 @@ class Capitals:
                     and not before.endswith(".") and not before.rstrip()[-1:].isdigit()
                 ):
                     pieces[i] = pieces[i].upper()
+                    keep.append(i + 2)  # the name after it
             elif kind == "acronym":
                 # A hyphen before a suffix follows acronyms, not words: АҚШ-тағы, СІМ-нің.
                 if i + 1 < len(pieces) and pieces[i + 1] == "-":
-                    pieces[i] = self._acronyms[lowered[k]]
+                    pieces[i] = self._acronyms[pieces[i].lower()]
             elif kind == "org":
                 # A body after an adjective is a kind of body, not the state's own: электронды
                 # үкімет, цифрлық үкімет.
-                if k > 0 and pieces[i - 1] == " " and lowered[k - 1].endswith(ATTRIBUTIVE):
+                if k > 0 and pieces[i - 1] == " " and pieces[i - 2].lower().endswith(ATTRIBUTIVE):
                     pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
             elif kind == "given":
                 if pieces[i][:1].isupper():
                     # A name as read (one that is no common word): the word after it, where no
                     # lexicon reads it, is the surname (Жарылқасын Боранбай).
-                    if k + 1 < len(lowered) and pieces[i + 1] == " " and self._unknown_word(pieces, lowered, k + 1):
+                    if i + 2 < len(pieces) and pieces[i + 1] == " " and self._unknown_word(pieces, k + 1):
                         keep.append(i + 2)
-                elif self._beside_person(pieces, lowered, k):
+                elif self._beside_person(pieces, k):
                     keep.append(i)
             elif kind == "patronymic":
-                self._join_patronymic(pieces, lowered, k, keep)
+                self._join_patronymic(pieces, k, keep)
             elif kind == "agency":
                 self._dateline(pieces, k)
             elif kind == "org-head":
-                start = self._organisation_start(pieces, lowered, k)
+                start = self._organisation_start(pieces, k)
                 if start is not None:
                     keep.append(start)
         return keep
+
+    def _starts_sentence(self, pieces: List[str], i: int) -> bool:
+        """Is token i, after a sentence end, the start of a sentence? Not after a one-letter
+        abbreviation (т.б. ол, 1991 ж. қаңтар; but С. Рзабаев); not after a quotation that ends with its own ? or ! (the
+        sentence goes on: «...?» деді, «...!» әнін), nor for a verb of saying after one that
+        ends with its own full stop ("..." деп)."""
+        sep = pieces[i - 1]
+        if i > 2 and len(pieces[i - 2]) == 1 and (
+            sep == "." or (sep == ". " and (
+                pieces[i - 3].rstrip()[-1:].isdigit() or (i > 4 and pieces[i - 3] == "." and len(pieces[i - 4]) == 1)
+            ))
+        ):
+            return False
+        end = self._after_quote[sep]
+        return end is None or (end == "." and pieces[i].lower() not in self._continues)
 
     def _quoted_titles(self, pieces: List[str]) -> List[int]:
         """The first word of a quotation that is a name or a quoted sentence: one followed by
         the kind of thing it names («Алаш» партиясы, «Елім менің» әнін), one that holds a
         sentence end or many words, and one of two words or more in ASCII quotes, which mark
         titles more than terms. Other quoted words («руы», «айды аспанға») keep their case."""
+        seps = pieces[0::2]
+        opens = list(compress(range(len(seps)), map(self._opens.__getitem__, seps)))  # type: ignore[union-attr]
+        if not opens:
+            return []
+        closes = list(compress(range(len(seps)), map(self._closes.__getitem__, seps)))
         found = []
-        opener, n = self._opener, len(pieces)
-        for i in range(0, n - 1, 2):
-            sep = pieces[i]
-            if not opener(sep) or (sep[-1] == '"' and len(sep) > 1 and not sep[-2].isspace() and sep[-2] not in "(["):
-                continue  # an ASCII quote after a word closes a quotation
-            # The words up to the closing quote, and the word after it.
-            words, j = 1, i + 2
-            while j < n and not any(ch in CLOSERS for ch in pieces[j]):
-                words, j = words + 1, j + 2
-            if j >= n:
+        n = len(pieces)
+        closer = self._closer
+        for o in opens:
+            at = bisect_right(closes, o)
+            if at == len(closes) or o + 1 >= len(seps):
                 continue
-            close = pieces[j]
-            inside = close[: min(close.find(ch) for ch in CLOSERS if ch in close)] if close else ""
-            named = j + 1 < n and close.endswith(" ") and self._names_a_type(pieces[j + 1].lower())
-            sentence = any(ch in inside for ch in ".!?") or words >= SENTENCE_WORDS
-            if named or sentence or (sep[-1] == '"' and words >= 2):
+            c = closes[at]
+            words, close, i, j = c - o, seps[c], 2 * o, 2 * c
+            if words >= SENTENCE_WORDS or (words >= 2 and seps[o][-1] == '"'):
+                found.append(i + 1)
+                continue
+            inside = close[: closer(close).start()]  # type: ignore[union-attr]
+            # A sentence end inside, or the kind of thing named right after the quotation or
+            # after one qualifying word («Алаш» әдеби сыйлығы, «Адырна» ұлттық порталы).
+            if ("." in inside or "!" in inside or "?" in inside) or (
+                j + 1 < n and close[-1] == " " and (
+                    self._names_a_type(pieces[j + 1].lower())
+                    or (
+                        j + 3 < n and pieces[j + 2] == " " and pieces[j + 1].lower().endswith(QUALIFYING)
+                        and self._names_a_type(pieces[j + 3].lower())
+                    )
+                )
+            ):
                 found.append(i + 1)
         return found
 
-    def _unknown_word(self, pieces: List[str], lowered: List[str], k: int) -> bool:
+    def _unknown_word(self, pieces: List[str], k: int) -> bool:
         """Token k is read in lower case and no lexicon knows it: a name, beside another name."""
-        return pieces[2 * k + 1][:1].islower() and not self._knows(lowered[k])
+        token = pieces[2 * k + 1]
+        return token[:1].islower() and not self._knows(token)
 
     def _names_a_type(self, low: str) -> bool:
         """Is `low` a word for a kind of named thing, with a short ending (партиясының)?"""
-        return any(low.startswith(t) and len(low) - len(t) <= TYPE_ENDING for t in self._name_types)
+        types, n = self._name_types, len(low)
+        return any(low[:k] in types and n - k <= TYPE_ENDING for k in self._name_type_lengths)
 
-    def _beside_person(self, pieces: List[str], lowered: List[str], k: int) -> bool:
+    def _beside_person(self, pieces: List[str], k: int) -> bool:
         """A given name that is also a common word (Қанат, Жеңіс) is a name before a surname, a
         patronymic or another name (Қанат Бозымбаев), never on its own."""
-        if k + 1 >= len(lowered) or pieces[2 * k + 2] != " ":
+        i = 2 * k + 1
+        if i + 2 >= len(pieces) or pieces[i + 1] != " ":
             return False
-        nxt = lowered[k + 1]
+        nxt = pieces[i + 2].lower()
         return self._surname(nxt) or nxt.startswith(self._patronymics) or (
-            nxt in self._given and pieces[2 * k + 3][:1].isupper()
+            nxt in self._given and pieces[i + 2][:1].isupper()
         )
 
-    def _join_patronymic(self, pieces: List[str], lowered: List[str], k: int, keep: List[int]) -> None:
+    def _join_patronymic(self, pieces: List[str], k: int, keep: List[int]) -> None:
         """`Ілияс ұлы` -> Ілиясұлы: a patronymic that converters split off is joined to a name
         before it (a capitalised reading, or a given name), never to a common word (қазақтың
         ұлы ақыны)."""
-        if k == 0 or pieces[2 * k] != " ":
+        i = 2 * k - 1
+        if k == 0 or pieces[i + 1] != " " or not pieces[i]:
             return
-        name, i = pieces[2 * k - 1], 2 * k - 1
-        low = lowered[k - 1]
+        name = pieces[i]
+        low = name.lower()
         if not (name[:1].isupper() or low in self._given) or low.endswith(GENITIVE):
             return
         pieces[i] = _cap(name) + pieces[i + 2]
         pieces[i + 1] = pieces[i + 2] = ""
-        lowered[k - 1] = pieces[i].lower()
         # The word before it (Қажытай Ілиясұлы) is the given name.
         if k >= 2 and pieces[i - 1] == " ":
-            before = lowered[k - 2]
+            before = pieces[i - 2].lower()
             if not before.endswith(GENITIVE) and before not in self._org_stop:
                 keep.append(i - 2)
 
@@ -285,18 +347,22 @@ class Capitals:
         pieces[i - 2] = pieces[i - 2].upper()
         pieces[i] = self._agencies[pieces[i].lower()]
 
-    def _organisation_start(self, pieces: List[str], lowered: List[str], k: int) -> Optional[int]:
+    def _organisation_start(self, pieces: List[str], k: int) -> Optional[int]:
         """The first word of a ministry's or committee's name before its head word: one word
         (Энергетика министрі), two joined by және (Білім және ғылым министрі), or an adjective
         before істер (Сыртқы істер министрлігі). None where it looks like no name."""
         if k == 0 or pieces[2 * k] != " ":
             return None
+
+        def low(j: int) -> str:
+            return pieces[2 * j + 1].lower()
+
         j = k - 1
-        if lowered[j] == "істер" and j >= 1 and pieces[2 * j] == " ":
+        if low(j) == "істер" and j >= 1 and pieces[2 * j] == " ":
             j -= 1
-        elif j >= 2 and pieces[2 * j] == " " and pieces[2 * j - 2] == " " and lowered[j - 1] == "және":
+        elif j >= 2 and pieces[2 * j] == " " and pieces[2 * j - 2] == " " and low(j - 1) == "және":
             j -= 2
-        word = lowered[j]
-        if word in self._org_stop or word.endswith(GENITIVE) or (j == k - 1 and word.endswith(ADJECTIVAL)):
+        word = low(j)
+        if not word or word in self._org_stop or word.endswith(GENITIVE) or (j == k - 1 and word.endswith(ADJECTIVAL)):
             return None
         return 2 * j + 1

@@ -17,13 +17,27 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
 def ending_test(endings: Iterable[str], suffixes: Iterable[str]) -> Callable[[str], bool]:
     """A test of a lower-case Cyrillic reading: a stem of two letters or more, one of the
-    `endings` (-ов, -бек, ...) and a known suffix or none."""
-    endings = sorted(set(endings), key=len, reverse=True)
-    if not endings:
+    `endings` (-ов, -бек, ...) and a known suffix or none. Asked of words the lexicon does not
+    know only, so a few set look-ups per call cost less than compiling one big pattern."""
+    ends = tuple(sorted(set(endings), key=len, reverse=True))
+    if not ends:
         return lambda low: False
-    rest = "|".join(map(re.escape, sorted(set(suffixes), key=len, reverse=True))) or "(?!)"
-    pattern = re.compile(f"[а-яёәөүұіғқңһ]{{2,}}(?:{'|'.join(map(re.escape, endings))})(?:{rest})?")
-    return lambda low: pattern.fullmatch(low) is not None
+    rest = frozenset(suffixes) | {""}
+    longest = max(map(len, rest))
+    letters = re.compile("[а-яёәөүұіғқңһ]+").fullmatch
+
+    def test(low: str) -> bool:
+        if letters(low) is None:
+            return False
+        n = len(low)
+        for cut in range(n, max(n - longest, 2) - 1, -1):
+            if low[cut:] in rest and low.endswith(ends, 0, cut) and any(
+                low.endswith(e, 0, cut) and cut - len(e) >= 2 for e in ends
+            ):
+                return True
+        return False
+
+    return test
 
 
 class NameRules:
