@@ -125,8 +125,9 @@ def test_a_bad_gazetteer_row_names_its_file_and_line(tmp_path: Path) -> None:
     names = tmp_path / "tools" / "curated" / "names"
     names.mkdir(parents=True)
     (names / "given.tsv").write_text("# ok\ngiven\tАсқар\ngiven\tasqar\n", encoding="utf-8")
+    for tool in ("build_names.py", "own_table.py"):
+        (tmp_path / "tools" / tool).write_bytes((ROOT / "tools" / tool).read_bytes())
     script = tmp_path / "tools" / "build_names.py"
-    script.write_bytes((ROOT / "tools" / "build_names.py").read_bytes())
     done = subprocess.run([sys.executable, str(script), "3", "--out", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode != 0
     assert "given.tsv:3: 'asqar' is not a capitalised Cyrillic name" in done.stderr

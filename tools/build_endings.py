@@ -14,12 +14,11 @@ writer spells back exactly as the input, so an ending listed here never forces a
 
 from __future__ import annotations
 
-import argparse
 from itertools import product
 from pathlib import Path
 from typing import Iterable, List, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
+from own_table import main, write_table
 FRONT = str.maketrans("аыұоғқ", "еіүөгк")
 
 PLURAL = ["лар", "дар", "тар"]
@@ -86,28 +85,13 @@ def endings() -> List[str]:
 
 
 def write(directory: Path, version: str) -> None:
-    rows = endings()
-    lines = [
-        "# Built by tools/build_endings.py from the rules of Kazakh grammar it holds: edit those, not this.",
-        "@table\tendings",
-        f"@version\t{version}",
-        "@direction\tlexicon",
-        "@source\tjazu's own list of Kazakh inflectional endings (tools/build_endings.py), from the grammar's rules",
-        "@licence\tMIT (jazu project)",
-        "@status\tstable",
-        "",
-    ] + [f"suffix\t{e}" for e in rows]
-    (directory / "endings.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{directory / 'endings.tsv'}: {len(rows)} endings")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("version")
-    parser.add_argument("--out", type=Path, help="the tables directory of the version (default: tables/VERSION)")
-    args = parser.parse_args()
-    write(args.out or ROOT / "tables" / args.version, args.version)
+    write_table(
+        directory, "endings", version,
+        "Built by tools/build_endings.py from the rules of Kazakh grammar it holds: edit those, not this.",
+        "jazu's own list of Kazakh inflectional endings (tools/build_endings.py), from the grammar's rules",
+        (f"suffix\t{e}" for e in endings()),
+    )
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, write)

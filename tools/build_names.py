@@ -12,12 +12,11 @@ Every row is checked here and again, with file:line errors, when the tables load
 
 from __future__ import annotations
 
-import argparse
 import sys
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from own_table import ROOT, main, write_table
 KINDS = {"given": 1, "place": 2, "org": 1, "acronym": 2, "phrase": 1}
 
 
@@ -55,29 +54,14 @@ def rows() -> list:
     return [[kind] + values for (kind, _), values in sorted(found.items())]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("version")
-    parser.add_argument("--out", type=Path, help="the tables directory of the version (default: tables/VERSION)")
-    args = parser.parse_args()
-    write(args.out or ROOT / "tables" / args.version, args.version)
-
-
 def write(directory: Path, version: str) -> None:
-    out = directory / "names.tsv"
-    lines = [
-        "# Built by tools/build_names.py from tools/curated/names/*.tsv: edit those, not this.",
-        "@table\tnames",
-        f"@version\t{version}",
-        "@direction\tlexicon",
-        "@source\tjazu's own lists written from public facts (tools/curated/names/)",
-        "@licence\tMIT (jazu project)",
-        "@status\tstable",
-        "",
-    ] + ["\t".join(r) for r in rows()]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{out}: {len(lines) - 8} rows")
+    write_table(
+        directory, "names", version,
+        "Built by tools/build_names.py from tools/curated/names/*.tsv: edit those, not this.",
+        "jazu's own lists written from public facts (tools/curated/names/)",
+        ("\t".join(r) for r in rows()),
+    )
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, write)
