@@ -34,7 +34,7 @@ from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
 from .normalize import Normalizer
 from .names import NameRules
-from .variants import HamzaConventions, HyphenatedNames
+from .variants import HamzaConventions, HyphenatedNames, NumberSuffixes
 from .shared import shared
 from .wordcache import WordCache
 
@@ -160,6 +160,7 @@ class Reader:
             list(compiled["writer"]["abbr"]) + names["acronyms"] if names else [], spell,
             (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
         )
+        self._number_suffixes = NumberSuffixes(case_rows.get("number-suffix", ()))
         self._back_readings = frozenset(back for back, front in self._vowels.values()) - frozenset(
             front for _, front in self._vowels.values()
         )
@@ -236,6 +237,8 @@ class Reader:
         tokens = pieces[1::2]
         capitals = self._capitals.before(pieces, tokens, state) if self._restore else None
         pieces[1::2] = map(self._cache.__getitem__, tokens)
+        if self._number_suffixes.active:
+            self._number_suffixes.join(pieces)
         if capitals is not None:
             self._capitals.after(pieces, capitals)
         last = self._last_mark.search(text)

@@ -275,7 +275,7 @@ _CONTEXTS = {"*", "^", "$", "V", "C"}
 # Where other outlets put the hamza (ORTHOGRAPHY.md §8); the house rule is the writer's.
 HAMZA_CONVENTIONS = ("all-front", "any-front")
 CASE_KINDS = (
-    "patronymic", "surname-ending", "given-ending", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type",
+    "patronymic", "surname-ending", "given-ending", "number-suffix", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type",
 )
 
 
@@ -326,8 +326,8 @@ def compile_reader(table: Table) -> Compiled:
         if row.values[0] != "hamza" or row.values[1] not in HAMZA_CONVENTIONS:
             raise table.fail(row, f"unknown convention {' '.join(row.values)!r}; known: hamza {', hamza '.join(HAMZA_CONVENTIONS)}")
         conventions.append(row.values[1])
-    # The rules of capitals (version 3 on): Cyrillic words, lower case, checked here so that a
-    # typo is a file:line error rather than a rule that never fires.
+    # The rules of capitals and of joined words (version 3 on): Cyrillic words, lower case,
+    # checked here so that a typo is a file:line error rather than a rule that never fires.
     case: Dict[str, List[str]] = {}
     for kind in CASE_KINDS:
         for row in table.of(kind):

@@ -53,6 +53,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "patronymic": (1, 1, 1),
         "surname-ending": (1, 1, 1),
         "given-ending": (1, 1, 1),
+        "number-suffix": (1, 1, 1),
         "loan-initial": (2, 2, 1),
         "agency": (1, 1, 1),
         "org-head": (1, 1, 1),

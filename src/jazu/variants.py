@@ -8,12 +8,13 @@ normalize.tsv, read by `normalize.Normalizer`, and the writer's `style` rows).
   when any is (қазір: ءقازىر, баспасөз: ءباسپاسوز). A candidate reading spells the input when its
   letters do and its hamza is where one of these puts it; the house style ranks first.
 - Names spelt with a hyphen, which the reader's split cuts apart (`نيۋ-يوركتىڭ` Нью-Йорктің).
+- A suffix spaced off a number (`5 ءتى` 5-ті; the spaced hyphen `24 - قاڭتار` is a reader row).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, count
 from typing import Callable, Dict, FrozenSet, Iterable, List
 
 from .wordcache import WordCache
@@ -58,3 +59,19 @@ class HyphenatedNames:
             if i + 2 < n and pieces[i + 1] == "-" and pieces[i] and self._known[pieces[i] + "-" + pieces[i + 2]]:
                 pieces[i] += "-" + pieces[i + 2]
                 pieces[i + 1] = pieces[i + 2] = ""
+
+
+class NumberSuffixes:
+    """`5 ءتى` -> 5-ті: a suffix that a converter spaced off a number (`number-suffix` rows:
+    readings that are never a word on their own) is joined to it with a hyphen."""
+
+    def __init__(self, suffixes: Iterable[str]) -> None:
+        self._suffixes = frozenset(suffixes)
+        self.active = bool(self._suffixes)
+
+    def join(self, pieces: List[str]) -> None:
+        """In place, on the readings: separators at even indexes, readings at odd ones."""
+        for k in compress(count(), map(self._suffixes.__contains__, pieces[1::2])):
+            sep = pieces[2 * k]
+            if len(sep) >= 2 and sep[-1] == " " and sep[-2].isdigit():
+                pieces[2 * k] = sep[:-1] + "-"
