@@ -215,7 +215,7 @@ class Reader:
         )
         self._capitals = Capitals(
             enders, phrases, case_rows, (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
-            names.get("given", ()), self._names.surname, consonants, set(self._names.acronyms.values()),
+            names.get("given", ()), self._names.person, consonants, set(self._names.acronyms.values()),
             names.get("orgs", ()), self._knows,
         )
 

@@ -34,7 +34,9 @@ ATTRIBUTIVE = ADJECTIVAL + ("лық", "лік", "дық", "дік", "тық", "�
 # Endings of a word that qualifies the noun after it, between a quotation and what it names.
 QUALIFYING = ("лық", "лік", "дық", "дік", "тық", "тік", "ми", "би", "ки", "ті", "ды", "ді", "ты")
 TYPE_ENDING = 7  # letters of suffixes a name-type word may carry (партия-сы-ның)
-SENTENCE_WORDS = 6  # a quotation of this many words is a quoted sentence
+SENTENCE_WORDS = 6
+VOICED = {"қ": "ғ", "к": "г", "п": "б"}
+PLURALS = frozenset(("лар", "лер", "дар", "дер", "тар", "тер"))  # a quotation of this many words is a quoted sentence
 
 
 def _cap(word: str) -> str:
@@ -90,8 +92,8 @@ class Capitals:
     ) -> None:
         """`enders`: the characters that end a sentence; `phrases`: multi-word names as Arabic
         words, each with which of its words take a capital; `rules`: the reader table's rows of capitals (version 3 on) by kind, with the
-        Cyrillic `suffixes` their words may carry, the lower-case `given` names, a `surname`
-        test of a lower-case reading, the Cyrillic consonant `letters` an initial may be, and the
+        Cyrillic `suffixes` their words may carry, the lower-case `given` names, a test of a
+        lower-case reading that is a name by its ending (`surname`: Бозымбаев, Қасымбек), the Cyrillic consonant `letters` an initial may be, and the
         known `acronyms`, and the state's own bodies (`orgs`), which the lexicon reads with
         their capital; `knows` tells a known word (not a name) by its lower-case reading."""
         gap = r"[^\p{L}\p{M}\p{N}]*"
@@ -125,7 +127,12 @@ class Capitals:
             tuple(sorted(self._acronyms)), endings,
         )
         self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
-        self._name_types = frozenset(rules.get("name-type", ()))
+        self._bodies = tuple(o.lower() for o in orgs)
+        # The state's own name: its bodies after it are its own (Қазақстан Президенті).
+        self._home = tuple(rules.get("home-state", ())) or ("\0",)
+        # With the voicing of a final қ к п before a vowel (сыйлық -> сыйлығы, кітап -> кітабы).
+        types = rules.get("name-type", ())
+        self._name_types = frozenset(types) | {t[:-1] + VOICED[t[-1]] for t in types if t[-1] in VOICED}
         self._name_type_lengths = sorted({len(t) for t in self._name_types})
         self._org_stop = frozenset(rules.get("org-stop", ()))
         self._patronymics = tuple(rules.get("patronymic", ()))
@@ -219,10 +226,22 @@ class Capitals:
                 if i + 1 < len(pieces) and pieces[i + 1] == "-":
                     pieces[i] = self._acronyms[pieces[i].lower()]
             elif kind == "org":
-                # A body after an adjective is a kind of body, not the state's own: электронды
-                # үкімет, цифрлық үкімет.
-                if k > 0 and pieces[i - 1] == " " and pieces[i - 2].lower().endswith(ATTRIBUTIVE):
+                # A body after an adjective is a kind of body (электронды үкімет), after a name or
+                # a genitive another state's (Ресей үкіметі, АҚШ президенті, елдің парламенті):
+                # only the state's own takes the capital.
+                # The plural is never the one body (президенттер).
+                if self._plural_body(pieces[i].lower()):
                     pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
+                elif k > 0 and pieces[i - 1] == " ":
+                    before = pieces[i - 2]
+                    low = before.lower()
+                    if low in self._acronyms:  # ақш президенті: АҚШ, another state
+                        pieces[i - 2] = self._acronyms[low]
+                    if (
+                        (pieces[i - 2][:1].isupper() and not low.startswith(self._home))
+                        or low.endswith(ATTRIBUTIVE) or low.endswith(GENITIVE)
+                    ):
+                        pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
             elif kind == "given":
                 if pieces[i][:1].isupper():
                     # A name as read (one that is no common word): the word after it, where no
@@ -292,6 +311,9 @@ class Capitals:
             ):
                 found.append(i + 1)
         return found
+
+    def _plural_body(self, low: str) -> bool:
+        return any(low.startswith(body) and low[len(body):len(body) + 3] in PLURALS for body in self._bodies)
 
     def _unknown_word(self, pieces: List[str], k: int) -> bool:
         """Token k is read in lower case and no lexicon knows it: a name, beside another name."""

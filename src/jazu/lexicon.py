@@ -82,8 +82,19 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
     # joins the lexicon only where it is no common word (қанат stays қанат; the reader's
     # capitals stage tells the name Қанат by its neighbours).
     names = [t for t in tables if t.name == "names"]
-    curated |= {row.values[0].lower() for t in names for row in t.of("org")}
-    common = {row.values[0].lower() for t in tables if t.name.startswith("lexicon-") for row in t.of("word")}
+    bodies = {row.values[0].lower() for t in names for row in t.of("org")}
+    curated |= bodies
+    # Common words are the lower-case stems of the lists that write names with a capital
+    # (g2p-kz writes every word in lower case, names too: құдайберген).
+    common = {
+        row.values[0] for t in tables if t.name in ("lexicon-hunspell", "lexicon-curated")
+        for row in t.of("word") if row.values[0].islower()
+    }
+    named = {
+        row.values[0].lower() for t in names for row in t.of("given", "place")
+        if row.values[0].lower() not in common and row.values[1:] != ("common",)
+    }
+    curated |= named  # a name that is no common word wins over a lower-case spelling of it
     given = sorted({row.values[0].lower() for t in names for row in t.of("given")})
     acronyms = sorted({row.values[0] for t in names for row in t.of("acronym")})
     known_suffixes = {row.values[0] for t in tables if t.name in ("suffixes", "endings") for row in t.rows}
@@ -98,10 +109,10 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
         for row in table.rows:
             if table.name != "lexicon-curated" and row.kind == "word" and overridden(row.values[0]):
                 continue
+            if table.name != "names" and row.kind == "word" and row.values[0] in bodies:
+                continue  # the state's bodies are written with their capital, even in our lists
             if table.name == "names":
-                if row.kind == "acronym" or (
-                    row.kind in ("given", "place") and (row.values[0].lower() in common or row.values[1:] == ("common",))
-                ):
+                if row.kind == "acronym" or (row.kind in ("given", "place") and row.values[0].lower() not in named):
                     continue
                 if row.kind != "phrase":
                     row = Row("word", row.values[:1], row.line)
@@ -112,7 +123,7 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
                 words = row.values[0].split(" ")
                 phrases.append([spellers[0](w) for w in words])
                 # Which words take a capital: all of them in the lists of version 2, each as
-                # written in the gazetteer (Республика күні).
+                # written in the gazetteer (Тәуелсіздік күні).
                 cases.append([w[:1].isupper() for w in words])
                 continue
             if row.kind == "suffix":

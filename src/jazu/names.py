@@ -75,7 +75,11 @@ class NameRules:
         named = [g for g in guesses if g[:1].isupper() and g.lower() == reading]
         if named and reading not in guesses:  # no common word of that stem reads the same
             return named[0]
-        if self.surname(reading) or self._given_ending(reading):
+        if self.person(reading):
             return reading[:1].upper() + reading[1:]
         return reading
+
+    def person(self, low: str) -> bool:
+        """Is this lower-case reading a name by its ending (a surname's, or a given name's)?"""
+        return self.surname(low) or self._given_ending(low)
 

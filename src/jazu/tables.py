@@ -61,6 +61,7 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "quote-continues": (1, 1, 1),
         "name-opener": (1, 1, 1),
         "name-type": (1, 1, 1),
+        "home-state": (1, 1, 1),
     },
     "normalize": {
         "char": (2, 2, 1),
