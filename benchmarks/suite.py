@@ -32,7 +32,7 @@ What is measured, and why:
 No timing assertions: this prints numbers, it does not judge them. The header names a digest of
 jazu's source; a warning is printed if that source changed while the suite ran.
 
-    python benchmarks/suite.py [--quick] [--json FILE]
+    python benchmarks/suite.py [--quick] [--json FILE] [--tables VERSION]
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ from jazu.compiler import load_compiled  # noqa: E402
 SEEDS = ROOT / "seeds"
 ARABIC_SEED = "000_532bcf6876fd3160.txt"
 CYRILLIC_SEEDS = ("003_0632195ffc93f541.txt", "004_fb48069df45bd92e.txt")
+TABLES: Optional[str] = None  # --tables: the version the in-process rows run (None: the newest)
 LEXICON = ROOT / "tables" / "2" / "lexicon-hunspell.tsv"
 SUFFIXES = ROOT / "tables" / "2" / "suffixes.tsv"
 
@@ -263,7 +264,7 @@ def measure_in_process(source: str, target: str, text: str, table: Dict[int, Opt
     setup, jazu_times, yard_times = [], [], []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        conv = jazu.Transliterator(source, target)
+        conv = jazu.Transliterator(source, target, tables=TABLES)
         setup.append(time.perf_counter() - t0)
         jazu_times.append(timed(lambda: conv(text)))
         yard_times.append(timed(lambda: text.translate(table)))
@@ -287,8 +288,8 @@ def summarise(text: str, times: Dict[str, List[float]], setup: List[float]) -> D
 
 def run_in_process(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
     tables = yardstick_tables()
-    jazu.Transliterator("cyrl", "arab")("сөз")  # load the compiled tables and lexicon once,
-    jazu.Transliterator("arab", "cyrl")("ءسوز")  # outside any timing
+    jazu.Transliterator("cyrl", "arab", tables=TABLES)("сөз")  # load the compiled tables and lexicon
+    jazu.Transliterator("arab", "cyrl", tables=TABLES)("ءسوز")  # once, outside any timing
     rows = []
     for source, target in DIRECTIONS:
         for name, text in corpora[source].items():
@@ -442,7 +443,7 @@ def machine() -> Dict[str, Any]:
         "cpu_count": os.cpu_count(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "jazu": jazu.__version__,
-        "tables": jazu.Transliterator("cyrl", "arab").tables,
+        "tables": jazu.Transliterator("cyrl", "arab", tables=TABLES).tables,
         "source_digest": source_digest(),
         "load_average": load_average(),
     }
@@ -511,7 +512,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="~1 MB corpora, 3 repetitions, no memory run")
     parser.add_argument("--json", metavar="FILE", help="also write the raw numbers here")
+    parser.add_argument("--tables", metavar="VERSION",
+                        help="in-process rows only, with this table version (to compare versions on one machine)")
     args = parser.parse_args(argv)
+    global TABLES
+    TABLES = args.tables
     cfg = settings(args.quick)
     started = time.perf_counter()
 
@@ -520,16 +525,22 @@ def main(argv: Optional[List[str]] = None) -> None:
     corpora = build_corpora(cfg)
     in_process = run_in_process(corpora, cfg)
     peer = run_peer(corpora, cfg)
-    with tempfile.TemporaryDirectory(prefix="jazu-bench-", dir="/tmp") as tmp:
-        cli = run_cli(corpora, cfg, Path(tmp))
-        memory = run_memory(corpora, cfg, Path(tmp))
+    cli: Optional[Dict[str, Any]] = None
+    memory: Any = None
+    if TABLES is None:
+        with tempfile.TemporaryDirectory(prefix="jazu-bench-", dir="/tmp") as tmp:
+            cli = run_cli(corpora, cfg, Path(tmp))
+            memory = run_memory(corpora, cfg, Path(tmp))
     elapsed = time.perf_counter() - started
 
     print(f"## jazu benchmark suite\n\n{header(meta, cfg)}\n")
     print(in_process_table(in_process, peer, cfg) + "\n")
     if peer is None:
         print("PyICU peer row skipped: PyICU (`import icu`) is not installed.\n")
-    print(cli_table(cli, memory, cfg) + "\n")
+    if cli is not None:
+        print(cli_table(cli, memory, cfg) + "\n")
+    else:
+        print(f"CLI and memory rows skipped: --tables {TABLES} measures in process only.\n")
     print(f"Whole suite: {elapsed:.0f} s.")
     final_digest = source_digest()
     if final_digest != meta["source_digest"]:

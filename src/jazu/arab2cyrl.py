@@ -334,25 +334,18 @@ class Reader:
             return raw  # only hamzas or marks: nothing to read, so nothing is dropped
         if not self._lexicons or len(word) > LONGEST_WORD:
             return self._by_rule(word, front)
-        if self._placeholders and any(ph in word for ph in self._placeholders):
+        if self._placeholders and not self._placeholders.keys().isdisjoint(word):
             return self._with_lookalikes(word, front)
         acronym = self._names.acronym(word, front, self._is_whole_word)
         if acronym is not None:
             return acronym
         guesses: List[str] = []
+        others = self._conventions.active  # other outlets' hamza, after the house one
         for lexicon in self._lexicons:  # the user's first
-            known, found = self._from_lexicon(word, front, lexicon)
+            known, found = self._from_lexicon(word, front, lexicon, others)
             if known is not None:
                 return known
             guesses = guesses or found
-        if self._conventions.active:
-            # Other outlets' hamza only where the house one finds nothing: a word the house
-            # style reads keeps that reading (ажуам is not әжуам without a hamza).
-            for lexicon in self._lexicons:
-                known, found = self._from_lexicon(word, front, lexicon, others=True)
-                if known is not None:
-                    return known
-                guesses = guesses or found
         units = self._units(word)
         by_rule = self._by_rule(word, front, units)
         if self._ngram is None:
@@ -402,8 +395,11 @@ class Reader:
         """Read a word as a known stem + the rest, keeping only readings that our writer spells
         back as the word (in the house spelling or a variant one). Returns the reading with a
         known suffix after the longest such stem, if any; else guesses: the longest stem (of
-        MIN_STEM letters at least) with the rest read by rule in the stem's harmony."""
+        MIN_STEM letters at least) with the rest read by rule in the stem's harmony. With
+        `others`, a reading whose hamza only another outlet writes counts where no stem gives
+        one with the house hamza."""
         longest = None  # for guesses, read only if no known suffix fits
+        fallback: Optional[str] = None  # the longest stem's reading with another outlet's hamza
         suffix_spellings, house_writer = lexicon.suffix_spellings, self._writers[0]
         for prefix, variants, otherwise in lexicon.stems(word):
             length = len(prefix)
@@ -436,9 +432,16 @@ class Reader:
             if house:  # the house style ranks first (`_spells`): no other style need be asked
                 return _prefer(house), []
             if known:
-                good = _best_spelled([(c, self._spells(c, word, front, others=others)) for c in known])
+                scored = [(c, self._spells(c, word, front, others=others)) for c in known]
+                good = _best_spelled(scored)
                 if good:
-                    return _prefer(good), []
+                    if not others or max(score for _, score in scored) > len(self._writers):
+                        return _prefer(good), []
+                    # Only another outlet's hamza fits: a shorter stem that the house hamza
+                    # fits still wins (ажуам is not әжуам without a hamza), so keep looking.
+                    fallback = fallback or _prefer(good)
+        if fallback is not None:
+            return fallback, []
         if longest is None:
             return None, []
         prefix, variants, otherwise = longest
@@ -455,7 +458,7 @@ class Reader:
             parts = otherwise.get(variant, prefix) + letters == word
             if self._house_spells(candidate, parts, house_writer.joins(variant, reading), word, front):
                 house.append(candidate)
-        return None, house or _best_spelled([(c, self._spells(c, word, front, others=others)) for c in ruled])
+        return None, house or _best_spelled([(c, self._spells(c, word, front)) for c in ruled])
 
     def _rank(
         self, by_rule: str, guesses: List[str], word: str, front: bool, units: List[Tuple[str, str, Optional[int]]]

@@ -138,9 +138,6 @@ class Capitals:
         self._patronymics = tuple(rules.get("patronymic", ()))
         self._surname = surname or (lambda low: False)
         self._knows = knows or (lambda low: True)
-        # Readings that are surnames as read (capitalised, with a surname's ending): a pure
-        # function of the reading, cached, and looked up in C for every token.
-        self._is_surname: WordCache[bool] = WordCache(lambda r: r[:1].isupper() and self._surname(r.lower()))
         openers = "".join(rules.get("name-opener", ()))
         opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
         # Separators repeat: whether one opens a quotation, closes one (holds a closing quote)
@@ -203,8 +200,12 @@ class Capitals:
             keep.extend(self._quoted_titles(pieces))
         tokens = pieces[1::2]
         # The word before a surname, where no lexicon reads it, is the given name: Қанат Бозымбаев.
-        for k in compress(count(), map(self._is_surname.__getitem__, tokens)):
-            if k > 0 and pieces[2 * k] == " " and self._unknown_word(pieces, k - 1):
+        # Names as read are the few readings in title case (found in C).
+        for k in compress(count(), map(str.istitle, tokens)):
+            if (
+                k > 0 and pieces[2 * k] == " " and tokens[k - 1][:1].islower()
+                and self._surname(tokens[k].lower()) and self._unknown_word(pieces, k - 1)
+            ):
                 keep.append(2 * k - 1)
         triggers = self._triggers
         for k in compress(count(), map(triggers.__contains__, tokens)):
@@ -262,9 +263,9 @@ class Capitals:
 
     def _starts_sentence(self, pieces: List[str], i: int) -> bool:
         """Is token i, after a sentence end, the start of a sentence? Not after a one-letter
-        abbreviation (т.б. ол, 1991 ж. қаңтар; but С. Рзабаев); not after a quotation that ends with its own ? or ! (the
-        sentence goes on: «...?» деді, «...!» әнін), nor for a verb of saying after one that
-        ends with its own full stop ("..." деп)."""
+        abbreviation (т.б. ол, 1991 ж. қаңтар; but С. Рзабаев); not after a quotation that ends
+        with its own ? or ! (the sentence goes on: «...?» деді, «...!» әнін), nor for a verb of
+        saying after one that ends with its own full stop ("..." деп)."""
         sep = pieces[i - 1]
         if i > 2 and len(pieces[i - 2]) == 1 and (
             sep == "." or (sep == ". " and (
