@@ -21,7 +21,6 @@ Per distinct word (bounded cache):
 from __future__ import annotations
 
 import re
-from itertools import compress
 from operator import getitem, itemgetter
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -32,8 +31,8 @@ from .compiler import Compiled
 from .cyrl2arab import Writer, clean, writers
 from .lexicon import Lexicon, harmony
 from .ngram import NgramModel
-from .normalize import Normalizer
 from .names import NameRules
+from .normalize import Normalizer
 from .variants import HamzaConventions, HyphenatedNames, NumberSuffixes
 from .shared import shared
 from .wordcache import WordCache
@@ -45,6 +44,7 @@ NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a 
 SUFFIX_VOWELS = frozenset("аәеоөұүыі")  # a suffix opening with one of these drops a stem's ь
 SEAM_VOWELS = frozenset("аәеоөұүыіэюяё")  # a stem ending in one takes no such suffix (у и are glides)
 SEAM_OPENERS = SUFFIX_VOWELS | {"у"}
+REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
 
 
 def _seam(stem: str, suffix: str) -> Optional[str]:
@@ -63,10 +63,6 @@ def _seam(stem: str, suffix: str) -> Optional[str]:
     if last in SEAM_VOWELS:
         return None
     return stem + suffix
-REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
-
-
-_WORDS = re.compile(r"\S+")
 
 
 def _left_harmony(cyrillic: str, rule: Any = harmony) -> Optional[int]:
@@ -515,7 +511,8 @@ class Reader:
     ) -> int:
         """0 if `cyrillic` is not spelled `word` (hamza-less; with a hamza when `front`) in any
         style (of `writers`, all by default), else the rank of the first style that spells it
-        so: highest for the house style, 1 for the last style."""
+        so: with the house hamza from 2n (the house style) down to n + 1 (the last of n styles);
+        with `others`, also with another outlet's hamza only, from n down to 1."""
         writers = writers or self._writers
         n = len(self._writers)
         cyrillic = clean(cyrillic)

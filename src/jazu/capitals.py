@@ -5,10 +5,12 @@ separators at even indexes, tokens at odd ones (`pieces`), and works in two step
 - `before` (on the Arabic tokens): sentence starts, and the words of multi-word names
   (Қазақстан Республикасы) found from their first word;
 - `after` (on the Cyrillic readings): capitalises those, and, where the tables have the rows of
-  version 3, applies the rules that need the readings: no sentence start for a verb of saying
-  after a closing quote (`...?» деді`), the first word of a title in quotes, initials (Д.),
-  datelines (АСТАНА. ҚазАқпарат), a split patronymic joined to its name (Ілиясұлы), a given name
-  beside a surname, and the first word of a ministry's name (Сыртқы істер министрлігі).
+  version 3, applies the rules that need the readings: no sentence start after a quotation's
+  own ? or ! (`...?» деді`) or a one-letter abbreviation (т.б.), the first word of a title in
+  quotes, initials (Д.), datelines (АСТАНА. ҚазАқпарат), a split patronymic joined to its name
+  (Ілиясұлы), given names and surnames beside each other, the state's bodies by context
+  (Үкімет, Ресей үкіметі), acronyms before a hyphen (АҚШ-тағы), and the first word of a
+  ministry's name (Сыртқы істер министрлігі).
 Where a rule is unsure it leaves lower case: a wrong capital costs an editor as much as a missing one.
 """
 
@@ -25,7 +27,7 @@ import regex
 from .wordcache import WordCache
 
 _WORDS = re.compile(r"\S+")
-# Characters that close a quotation, and those that open one.
+# Characters that close a quotation (the openers are the tables' `name-opener` rows).
 CLOSERS = "»”\"'’"
 GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 ADJECTIVAL = ("ғы", "гі", "қы", "кі")
@@ -34,9 +36,9 @@ ATTRIBUTIVE = ADJECTIVAL + ("лық", "лік", "дық", "дік", "тық", "�
 # Endings of a word that qualifies the noun after it, between a quotation and what it names.
 QUALIFYING = ("лық", "лік", "дық", "дік", "тық", "тік", "ми", "би", "ки", "ті", "ды", "ді", "ты")
 TYPE_ENDING = 7  # letters of suffixes a name-type word may carry (партия-сы-ның)
-SENTENCE_WORDS = 6
-VOICED = {"қ": "ғ", "к": "г", "п": "б"}
-PLURALS = frozenset(("лар", "лер", "дар", "дер", "тар", "тер"))  # a quotation of this many words is a quoted sentence
+SENTENCE_WORDS = 6  # a quotation of this many words is a quoted sentence
+VOICED = {"қ": "ғ", "к": "г", "п": "б"}  # a stem's final before a vowel: сыйлық -> сыйлығы
+PLURALS = frozenset(("лар", "лер", "дар", "дер", "тар", "тер"))
 
 
 def _cap(word: str) -> str:
@@ -91,11 +93,12 @@ class Capitals:
         knows: Optional[Callable[[str], bool]] = None,
     ) -> None:
         """`enders`: the characters that end a sentence; `phrases`: multi-word names as Arabic
-        words, each with which of its words take a capital; `rules`: the reader table's rows of capitals (version 3 on) by kind, with the
-        Cyrillic `suffixes` their words may carry, the lower-case `given` names, a test of a
-        lower-case reading that is a name by its ending (`surname`: Бозымбаев, Қасымбек), the Cyrillic consonant `letters` an initial may be, and the
-        known `acronyms`, and the state's own bodies (`orgs`), which the lexicon reads with
-        their capital; `knows` tells a known word (not a name) by its lower-case reading."""
+        words, each with which of its words take a capital. Version 3 on: `rules`, the reader
+        table's rows of capitals by kind, with the Cyrillic `suffixes` their words may carry;
+        the lower-case `given` names; `surname`, a test of a lower-case reading that is a name by
+        its ending (Бозымбаев, Қасымбек); the Cyrillic consonant `letters` an initial may be;
+        the known `acronyms`; the state's own bodies (`orgs`), which the lexicon reads with their
+        capital; `knows`, which tells a known word (not a name) by its lower-case reading."""
         gap = r"[^\p{L}\p{M}\p{N}]*"
         # A token starts a sentence when the separator before it ends with a sentence end and
         # only non-letters (tokens hold no sentence ends and begin with a letter). Separators
