@@ -139,6 +139,7 @@ class Reader:
             self._plain[ph] = (cyr, "x", h)
             self._vowel_letters |= {ph} if arabic in self._vowel_letters else set()
         self._lookalike_readings = {ph: self._plain[ph][0] for ph in self._placeholders}
+        self._has_placeholder = re.compile(f"[{''.join(self._placeholders)}]").search if self._placeholders else None
         self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
@@ -330,7 +331,7 @@ class Reader:
             return raw  # only hamzas or marks: nothing to read, so nothing is dropped
         if not self._lexicons or len(word) > LONGEST_WORD:
             return self._by_rule(word, front)
-        if self._placeholders and not self._placeholders.keys().isdisjoint(word):
+        if self._placeholders and self._has_placeholder(word) is not None:
             return self._with_lookalikes(word, front)
         acronym = self._names.acronym(word, front, self._is_whole_word)
         if acronym is not None:

@@ -140,16 +140,24 @@ class Capitals:
         self._org_stop = frozenset(rules.get("org-stop", ()))
         self._patronymics = tuple(rules.get("patronymic", ()))
         self._surname = surname or (lambda low: False)
+        # The rule each reading starts, if any: a trigger, or "surname" for a name read with its
+        # capital and a surname's ending. A pure function of the reading, cached, so a piece
+        # costs one look-up in C a token.
+        triggers, test = self._triggers, self._surname
+        self._kinds: WordCache[Optional[str]] = WordCache(
+            lambda r: triggers.get(r) or ("surname" if r.istitle() and test(r.lower()) else None)
+        )
         self._knows = knows or (lambda low: True)
         openers = "".join(rules.get("name-opener", ()))
         opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
         # Separators repeat: whether one opens a quotation, closes one (holds a closing quote)
         # and ends a quoted sentence is judged once each, and looked up in C.
-        self._opens: Optional[WordCache[bool]] = None
-        if opener is not None:
-            self._opens = WordCache(lambda sep: opener(sep) is not None and not _closes_ascii(sep))
         self._closer = closers = re.compile(f"[{re.escape(CLOSERS)}]").search
-        self._closes: WordCache[bool] = WordCache(lambda sep: closers(sep) is not None)
+        self._opens = opener is not None
+        self._quote_code: WordCache[int] = WordCache(
+            lambda sep: (opener is not None and opener(sep) is not None and not _closes_ascii(sep))
+            + 2 * (closers(sep) is not None)
+        )
         after_quote = regex.compile(rf"([{regex.escape(enders)}])[{regex.escape(CLOSERS)}]+{gap}\Z").search
         self._after_quote: WordCache[Optional[str]] = WordCache(lambda sep: _group(after_quote(sep)))
 
@@ -199,21 +207,19 @@ class Capitals:
             if i < 1 or (quoted[pieces[i - 1]] is None and (i < 3 or len(pieces[i - 2]) != 1))
             or self._starts_sentence(pieces, i)
         ]
-        if self._opens is not None:
+        if self._opens:
             keep.extend(self._quoted_titles(pieces))
         tokens = pieces[1::2]
-        # The word before a surname, where no lexicon reads it, is the given name: Қанат Бозымбаев.
-        # Names as read are the few readings in title case (found in C).
-        for k in compress(count(), map(str.istitle, tokens)):
-            if (
-                k > 0 and pieces[2 * k] == " " and tokens[k - 1][:1].islower()
-                and self._surname(tokens[k].lower()) and self._unknown_word(pieces, k - 1)
-            ):
-                keep.append(2 * k - 1)
-        triggers = self._triggers
-        for k in compress(count(), map(triggers.__contains__, tokens)):
+        kinds = self._kinds
+        for k in compress(count(), map(kinds.__getitem__, tokens)):
             i = 2 * k + 1
-            kind = triggers.get(pieces[i])  # an earlier rule may have joined this token away
+            kind = kinds[pieces[i]]  # an earlier rule may have joined this token away
+            if kind == "surname":
+                # The word before a surname, where no lexicon reads it, is the given name:
+                # Қанат Бозымбаев.
+                if k > 0 and pieces[i - 1] == " " and self._unknown_word(pieces, k - 1):
+                    keep.append(i - 2)
+                continue
             if kind == "initial":
                 # Д.Құдайберген, А. Байтұрсынұлы: a lone consonant, a full stop and a name as
                 # read (not т.б., not 1991 ж.).
@@ -285,10 +291,13 @@ class Capitals:
         sentence end or many words, and one of two words or more in ASCII quotes, which mark
         titles more than terms. Other quoted words («руы», «айды аспанға») keep their case."""
         seps = pieces[0::2]
-        opens = list(compress(range(len(seps)), map(self._opens.__getitem__, seps)))  # type: ignore[union-attr]
+        # One look-up a separator (cached): 1 opens a quotation, 2 closes one, 3 both.
+        codes = list(map(self._quote_code.__getitem__, seps))
+        marks = list(compress(count(), codes))
+        opens = [k for k in marks if codes[k] & 1]
         if not opens:
             return []
-        closes = list(compress(range(len(seps)), map(self._closes.__getitem__, seps)))
+        closes = [k for k in marks if codes[k] & 2]
         found = []
         n = len(pieces)
         closer = self._closer

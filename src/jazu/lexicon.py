@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Dict, Iterator, List, Tuple
 from .compiler import Compiled
 from .shared import shared
 from .tables import Row, Table
+from .wordcache import WordCache
 
 if TYPE_CHECKING:
     from .cyrl2arab import Writer
@@ -130,7 +131,9 @@ def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compi
                 suffix = row.values[0]
                 letters = house(suffix)
                 for arabic in sorted({_bare(spell(suffix)) for spell in spellers}):
-                    suffixes.setdefault(arabic, []).append([suffix, letters])
+                    found = suffixes.setdefault(arabic, [])
+                    if [suffix, letters] not in found:  # hunspell's and our own endings overlap
+                        found.append([suffix, letters])
                 continue
             stem = row.values[0]
             variants = (stem,) + row.values[1:]
@@ -199,6 +202,7 @@ class Lexicon:
                 for a, found in compiled["suffixes"].items()
             }
         self.harmony = loan_harmony if compiled.get("loan_harmony") else harmony
+        self._harmony_of: WordCache[int] = WordCache(self.harmony)  # by stem variant: they repeat
         # Version 3's seams of stem and suffix: ь drops before a suffix that opens with a vowel
         # (фестивалі), and a stem that ends in a vowel takes no such suffix.
         self.seams = bool(compiled.get("loan_harmony"))
@@ -245,7 +249,7 @@ class Lexicon:
         found = self._suffixes.get(rest)
         if not found:
             return []
-        h = self.harmony(after)
+        h = self._harmony_of[after]
         return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
 
 

@@ -52,13 +52,18 @@ class HyphenatedNames:
         self.active = bool(heads)
 
     def join(self, pieces: List[str]) -> None:
-        """Join in place: separators at even indexes, tokens at odd ones (the reader's split)."""
-        n = len(pieces)
-        for k in compress(range(n >> 1), map(self._heads.__contains__, pieces[1::2])):
-            i = 2 * k + 1
-            if i + 2 < n and pieces[i + 1] == "-" and pieces[i] and self._known[pieces[i] + "-" + pieces[i + 2]]:
-                pieces[i] += "-" + pieces[i + 2]
-                pieces[i + 1] = pieces[i + 2] = ""
+        """Join in place: separators at even indexes, tokens at odd ones (the reader's split).
+        Separators that are a bare hyphen are few: list.index finds them in C."""
+        n, heads, at = len(pieces), self._heads, 0
+        while True:
+            try:
+                at = pieces.index("-", at + 1)  # no token is a hyphen: this is a separator
+            except ValueError:
+                return
+            i = at - 1
+            if at + 1 < n and pieces[i] in heads and self._known[pieces[i] + "-" + pieces[at + 1]]:
+                pieces[i] += "-" + pieces[at + 1]
+                pieces[at] = pieces[at + 1] = ""
 
 
 class NumberSuffixes:
