@@ -252,9 +252,10 @@ class Reader:
                 return "-" in known
         return False
 
-    def _knows(self, low: str) -> bool:
-        """Does a lexicon read this lower-case Cyrillic word (a known word, not a name)?"""
-        return any(lex.knows(low) for lex in self._lexicons)
+    def _knows(self, low: str, whole: bool = False) -> bool:
+        """Does a lexicon read this lower-case Cyrillic word (a known word, not a name)? With
+        `whole`, only as a known word as it stands, no suffix split off."""
+        return any(lex.knows(low, whole) for lex in self._lexicons)
 
     def _join_hyphens(self, text: str) -> str:
         """`self._hyphens.sub("-", text)`, in a quarter of the time: the pattern can only match

@@ -90,7 +90,7 @@ class Capitals:
         letters: Optional[FrozenSet[str]] = None,
         acronyms: Iterable[str] = (),
         orgs: Iterable[str] = (),
-        knows: Optional[Callable[[str], bool]] = None,
+        knows: Optional[Callable[..., bool]] = None,
     ) -> None:
         """`enders`: the characters that end a sentence; `phrases`: multi-word names as Arabic
         words, each with which of its words take a capital. Version 3 on: `rules`, the reader
@@ -98,7 +98,8 @@ class Capitals:
         the lower-case `given` names; `surname`, a test of a lower-case reading that is a name by
         its ending (Бозымбаев, Қасымбек); the Cyrillic consonant `letters` an initial may be;
         the known `acronyms`; the state's own bodies (`orgs`), which the lexicon reads with their
-        capital; `knows`, which tells a known word (not a name) by its lower-case reading."""
+        capital; `knows(low, whole=False)`, which tells a known word (not a name) by its lower-case
+        reading: a known stem with a known suffix, or with `whole`, a known word as it stands."""
         gap = r"[^\p{L}\p{M}\p{N}]*"
         # A token starts a sentence when the separator before it ends with a sentence end and
         # only non-letters (tokens hold no sentence ends and begin with a letter). Separators
@@ -147,7 +148,7 @@ class Capitals:
         self._kinds: WordCache[Optional[str]] = WordCache(
             lambda r: triggers.get(r) or ("surname" if r.istitle() and test(r.lower()) else None)
         )
-        self._knows = knows or (lambda low: True)
+        self._knows = knows or (lambda low, whole=False: True)
         openers = "".join(rules.get("name-opener", ()))
         opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
         # Separators repeat: whether one opens a quotation, closes one (holds a closing quote)
@@ -362,10 +363,12 @@ class Capitals:
             return
         pieces[i] = _cap(name) + pieces[i + 2]
         pieces[i + 1] = pieces[i + 2] = ""
-        # The word before it (Қажытай Ілиясұлы) is the given name.
+        # The word before it (Қажытай Ілиясұлы) is the given name, where it is one of the
+        # gazetteer or no whole known word (not: 24-қаңтар Ілиясұлы; but Қажы-тай is no word).
         if k >= 2 and pieces[i - 1] == " ":
             before = pieces[i - 2].lower()
-            if not before.endswith(GENITIVE) and before not in self._org_stop:
+            common = before.endswith(GENITIVE) or before in self._org_stop or self._knows(before, True)
+            if before in self._given or not common:
                 keep.append(i - 2)
 
     def _dateline(self, pieces: List[str], k: int) -> None:

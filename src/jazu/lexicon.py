@@ -228,11 +228,12 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._trie)
 
-    def knows(self, low: str) -> bool:
-        """Is a lower-case Cyrillic word a known stem or variant, or one with a known suffix?"""
+    def knows(self, low: str, whole: bool = False) -> bool:
+        """Is a lower-case Cyrillic word a known stem or variant, or (unless `whole`) one with a
+        known suffix?"""
         words, suffixes = self._words, self.cyrillic_suffixes
-        if low in words:
-            return True
+        if low in words or whole:
+            return low in words
         return any(low[:i] in words and low[i:] in suffixes for i in range(len(low) - 1, 1, -1))
 
     def stems(self, word: str) -> Iterator[Tuple[str, List[str], Dict[str, str]]]:
