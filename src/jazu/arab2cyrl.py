@@ -212,7 +212,8 @@ class Reader:
         )
         self._capitals = Capitals(
             enders, phrases, case_rows, (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
-            names.get("given", ()), self._names.person, consonants, set(self._names.acronyms.values()),
+            names.get("given", ()), self._names.person, consonants,
+            frozenset(r for pair in self._vowels.values() for r in pair) | {"е"}, set(self._names.acronyms.values()),
             names.get("orgs", ()), self._knows,
         )
 
@@ -237,7 +238,7 @@ class Reader:
         if self._number_suffixes.active:
             self._number_suffixes.join(pieces)
         if capitals is not None:
-            self._capitals.after(pieces, capitals)
+            self._capitals.after(pieces, capitals, text)
         last = self._last_mark.search(text)
         return "".join(pieces), bool(state) if last is None else last.group("end") is not None
 

@@ -88,6 +88,7 @@ class Capitals:
         given: Iterable[str] = (),
         surname: Optional[Callable[[str], bool]] = None,
         letters: Optional[FrozenSet[str]] = None,
+        vowel_letters: Iterable[str] = (),
         acronyms: Iterable[str] = (),
         orgs: Iterable[str] = (),
         knows: Optional[Callable[..., bool]] = None,
@@ -96,7 +97,8 @@ class Capitals:
         words, each with which of its words take a capital. Version 3 on: `rules`, the reader
         table's rows of capitals by kind, with the Cyrillic `suffixes` their words may carry;
         the lower-case `given` names; `surname`, a test of a lower-case reading that is a name by
-        its ending (Бозымбаев, Қасымбек); the Cyrillic consonant `letters` an initial may be;
+        its ending (Бозымбаев, Қасымбек); the Cyrillic consonant `letters` an initial may be, and
+        the `vowel_letters` that are one only before a name;
         the known `acronyms`; the state's own bodies (`orgs`), which the lexicon reads with their
         capital; `knows(low, whole=False)`, which tells a known word (not a name) by its lower-case
         reading: a known stem with a known suffix, or with `whole`, a known word as it stands."""
@@ -120,14 +122,20 @@ class Capitals:
         if not rules:
             return
         endings = frozenset(suffixes)
-        self._agencies = {a.lower(): a for a in rules.get("agency", ())}
+        agencies = rules.get("agency", ())
+        self._agencies = {a.lower(): a for a in agencies if not a.isascii()}
+        # Agencies in Latin letters stand in a separator, not a token: `АСТАНА. KAZINFORM`.
+        self._latin_agencies = tuple(a for a in agencies if a.isascii())
         self._given = frozenset(given)
         self._acronyms = {a.lower(): a for a in acronyms}
+        # A vowel letter is an initial only before a name read with its capital (А. Байтұрсынұлы).
+        self._vowel_initials = frozenset(vowel_letters)
         # Every reading a rule starts from, and the rule: one look-up per token finds them all.
         # Built once per set of rows in a process (`_triggers`): it lists every suffixed form.
         self._triggers = _triggers(
             tuple(rules.get("org-head", ())), tuple(rules.get("patronymic", ())), tuple(self._agencies),
-            tuple(sorted(self._given)), tuple(sorted(letters or ())), tuple(o.lower() for o in orgs),
+            tuple(sorted(self._given)), tuple(sorted(set(letters or ()) | self._vowel_initials)),
+            tuple(o.lower() for o in orgs),
             tuple(sorted(self._acronyms)), endings,
         )
         self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
@@ -188,10 +196,14 @@ class Capitals:
                     position += len(piece)
         return capitals
 
-    def after(self, pieces: List[str], capitals: List[int]) -> None:
-        """Capitalise the readings in `pieces` (in place): those `before` chose, then the rules."""
+    def after(self, pieces: List[str], capitals: List[int], text: str = "") -> None:
+        """Capitalise the readings in `pieces` (in place): those `before` chose, then the rules
+        (`text`: the piece as split, where a Latin agency's name is looked for)."""
         if self._rules:
             capitals = self._rule_capitals(pieces, capitals)
+            for agency in self._latin_agencies:
+                if agency in text:
+                    self._latin_datelines(pieces, agency)
         for i in capitals:  # a token may be listed twice: capitalising is idempotent
             i = -i if i < 0 else i
             token = pieces[i]
@@ -226,8 +238,9 @@ class Capitals:
                 # read (not т.б., not 1991 ж.).
                 before, after = pieces[i - 1], pieces[i + 1] if i + 1 < len(pieces) else ""
                 nxt = pieces[i + 2] if i + 2 < len(pieces) else ""
+                vowel = pieces[i].lower() in self._vowel_initials
                 if (
-                    after in (".", ". ") and len(nxt) > 1 and (after == "." or nxt[:1].isupper())
+                    after in (".", ". ") and len(nxt) > 1 and (after == "." and not vowel or nxt[:1].isupper())
                     and not before.endswith(".") and not before.rstrip()[-1:].isdigit()
                 ):
                     pieces[i] = pieces[i].upper()
@@ -384,6 +397,14 @@ class Capitals:
             return
         pieces[i - 2] = pieces[i - 2].upper()
         pieces[i] = self._agencies[pieces[i].lower()]
+
+    def _latin_datelines(self, pieces: List[str], agency: str) -> None:
+        """`АСТАНА. KAZINFORM`: a place that opens a line, then a full stop and the agency."""
+        for m in range(2, len(pieces), 2):
+            sep = pieces[m]
+            if sep.startswith(". " + agency) and (m == 2 and not pieces[0].strip(" ") or pieces[m - 2].endswith("\n")):
+                if pieces[m - 1][:1].isupper():
+                    pieces[m - 1] = pieces[m - 1].upper()
 
     def _organisation_start(self, pieces: List[str], k: int) -> Optional[int]:
         """The first word of a ministry's or committee's name before its head word: one word

@@ -333,7 +333,8 @@ def compile_reader(table: Table) -> Compiled:
         for row in table.of(kind):
             value = row.values[0]
             lower = value.islower() or kind == "agency"  # an agency is written as it writes itself
-            if not value.isalpha() or not lower or unicodedata.name(value[0], "").split()[0] != "CYRILLIC":
+            script = unicodedata.name(value[0], "").split()[0]
+            if not value.isalpha() or not lower or script != "CYRILLIC" and not (kind == "agency" and script == "LATIN"):
                 if kind != "name-opener":
                     raise table.fail(row, f"{kind} rows hold one lower-case Cyrillic word, not {value!r}")
                 if len(value) != 1 or value.isalnum():
