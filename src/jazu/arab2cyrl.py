@@ -488,10 +488,11 @@ class Reader:
                 others.append(uniform)
         # A loan's letter that opens the word (е for э: ەنەرگەتيكا) competes too (version 3 on).
         # Native words keep one harmony, so only a reading with a back vowel is a loan's.
-        for letter, loan in self._names.loan_initials.items():
+        loan = self._names.loan_initials.get(by_rule[:1])
+        if loan is not None:  # every reading of the word opens with the same letter
             for reading in [by_rule] + others:
-                if reading.startswith(letter) and self._back_readings.intersection(reading):
-                    others.append(loan + reading[len(letter):])
+                if self._back_readings.intersection(reading):
+                    others.append(loan + reading[1:])
         if not others:
             return by_rule
         score = self._ngram.score  # type: ignore[union-attr]
