@@ -38,6 +38,7 @@ from .shared import shared
 from .wordcache import WordCache
 
 BACK, FRONT = 0, 1
+SENTENCE = "sentence"  # the state of a piece that begins a sentence inside a line (see `convert`)
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
 LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
@@ -220,8 +221,9 @@ class Reader:
     # --- text level ---------------------------------------------------------------------------
 
     def convert(self, text: str, state: Any = True) -> Tuple[str, Any]:
-        """Convert one piece; `state` says whether it begins a sentence, and the state for the
-        next piece is returned with the text."""
+        """Convert one piece; `state` says whether it begins a line (True: a text begins one),
+        a sentence on the same line (SENTENCE, also true) or neither (False), and the state for
+        the next piece is returned with the text."""
         text = self._norm.text(text)
         if "-" in text:
             text = self._join_hyphens(text)
@@ -238,9 +240,13 @@ class Reader:
         if self._number_suffixes.active:
             self._number_suffixes.join(pieces)
         if capitals is not None:
-            self._capitals.after(pieces, capitals, text)
+            self._capitals.after(pieces, capitals, text, line_start=state is True)
         last = self._last_mark.search(text)
-        return "".join(pieces), bool(state) if last is None else last.group("end") is not None
+        if last is None:
+            return "".join(pieces), state
+        # The next piece begins a line (True), a sentence on the same line, or neither.
+        end = last.group("end")
+        return "".join(pieces), True if end == "\n" else (SENTENCE if end else False)
 
     def _reads_with_hyphen(self, joined: str) -> bool:
         """Does the lexicon read `joined` (two tokens and a hyphen) as one word with a hyphen?"""

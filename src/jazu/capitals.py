@@ -165,9 +165,11 @@ class Capitals:
         self._opens = opener is not None
         self._quote_code: WordCache[int] = WordCache(
             lambda sep: (opener is not None and opener(sep) is not None and not _closes_ascii(sep))
-            + 2 * (closers(sep) is not None)
+            + 2 * (closers(sep) is not None) + 4 * ("\n" in sep)
         )
-        after_quote = regex.compile(rf"([{regex.escape(enders)}])[{regex.escape(CLOSERS)}]+{gap}\Z").search
+        # A quotation's own sentence end, on the same line (a line end starts a sentence anyway).
+        own_ends = regex.escape(enders.replace("\n", ""))
+        after_quote = regex.compile(rf"([{own_ends}])[{regex.escape(CLOSERS)}]+[^\p{{L}}\p{{M}}\p{{N}}\n]*\Z").search
         self._after_quote: WordCache[Optional[str]] = WordCache(lambda sep: _group(after_quote(sep)))
 
     def before(self, pieces: List[str], tokens: List[str], state: Any) -> List[int]:
@@ -196,14 +198,15 @@ class Capitals:
                     position += len(piece)
         return capitals
 
-    def after(self, pieces: List[str], capitals: List[int], text: str = "") -> None:
+    def after(self, pieces: List[str], capitals: List[int], text: str = "", line_start: bool = True) -> None:
         """Capitalise the readings in `pieces` (in place): those `before` chose, then the rules
-        (`text`: the piece as split, where a Latin agency's name is looked for)."""
+        (`text`: the piece as split, where a Latin agency's name is looked for; `line_start`:
+        whether the piece begins a line, for datelines)."""
         if self._rules:
-            capitals = self._rule_capitals(pieces, capitals)
+            capitals = self._rule_capitals(pieces, capitals, line_start)
             for agency in self._latin_agencies:
                 if agency in text:
-                    self._latin_datelines(pieces, agency)
+                    self._latin_datelines(pieces, agency, line_start)
         for i in capitals:  # a token may be listed twice: capitalising is idempotent
             i = -i if i < 0 else i
             token = pieces[i]
@@ -211,7 +214,7 @@ class Capitals:
 
     # --- the rules of version 3 ---------------------------------------------------------------
 
-    def _rule_capitals(self, pieces: List[str], capitals: List[int]) -> List[int]:
+    def _rule_capitals(self, pieces: List[str], capitals: List[int], line_start: bool) -> List[int]:
         # Sentence starts that a rule may undo are few: after a one-letter token, or after a
         # quotation that ends with its own sentence end (a cached look-up of the separator).
         quoted = self._after_quote
@@ -277,7 +280,7 @@ class Capitals:
             elif kind == "patronymic":
                 self._join_patronymic(pieces, k, keep)
             elif kind == "agency":
-                self._dateline(pieces, k)
+                self._dateline(pieces, k, line_start)
             elif kind == "org-head":
                 start = self._organisation_start(pieces, k)
                 if start is not None:
@@ -305,13 +308,14 @@ class Capitals:
         sentence end or many words, and one of two words or more in ASCII quotes, which mark
         titles more than terms. Other quoted words («руы», «айды аспанға») keep their case."""
         seps = pieces[0::2]
-        # One look-up a separator (cached): 1 opens a quotation, 2 closes one, 3 both.
+        # One look-up a separator (cached): 1 opens a quotation, 2 closes one, 4 ends a line
+        # (a quotation is read within its line: a stream may be cut at a line end).
         codes = list(map(self._quote_code.__getitem__, seps))
         marks = list(compress(count(), codes))
         opens = [k for k in marks if codes[k] & 1]
         if not opens:
             return []
-        closes = [k for k in marks if codes[k] & 2]
+        closes = [k for k in marks if codes[k] & 6]
         found = []
         n = len(pieces)
         closer = self._closer
@@ -320,6 +324,8 @@ class Capitals:
             if at == len(closes) or o + 1 >= len(seps):
                 continue
             c = closes[at]
+            if not codes[c] & 2 or "\n" in seps[c][: self._closer(seps[c]).start()]:  # type: ignore[union-attr]
+                continue  # the line ends before the quotation closes
             words, close, i, j = c - o, seps[c], 2 * o, 2 * c
             if words >= SENTENCE_WORDS or (words >= 2 and seps[o][-1] == '"'):
                 found.append(i + 1)
@@ -384,25 +390,25 @@ class Capitals:
             if before in self._given or not common:
                 keep.append(i - 2)
 
-    def _dateline(self, pieces: List[str], k: int) -> None:
+    def _dateline(self, pieces: List[str], k: int, line_start: bool) -> None:
         """`АСТАНА. ҚазАқпарат`: a line that opens with a place, a full stop and a news agency's
         name is a dateline, the place in capitals and the agency as it writes itself."""
         i = 2 * k + 1
         if k == 0 or pieces[i - 1] != ". ":
             return
-        line_start = pieces[i - 3]
-        if i - 3 != 0 and not line_start.endswith("\n"):
+        if not (pieces[i - 3].endswith("\n") or (i - 3 == 0 and line_start and not pieces[0].strip(" "))):
             return
         if not pieces[i - 2][:1].isupper():  # a place reads with its capital
             return
         pieces[i - 2] = pieces[i - 2].upper()
         pieces[i] = self._agencies[pieces[i].lower()]
 
-    def _latin_datelines(self, pieces: List[str], agency: str) -> None:
+    def _latin_datelines(self, pieces: List[str], agency: str, line_start: bool) -> None:
         """`АСТАНА. KAZINFORM`: a place that opens a line, then a full stop and the agency."""
         for m in range(2, len(pieces), 2):
             sep = pieces[m]
-            if sep.startswith(". " + agency) and (m == 2 and not pieces[0].strip(" ") or pieces[m - 2].endswith("\n")):
+            line = pieces[m - 2].endswith("\n") or (m == 2 and line_start and not pieces[0].strip(" "))
+            if sep.startswith(". " + agency) and line:
                 if pieces[m - 1][:1].isupper():
                     pieces[m - 1] = pieces[m - 1].upper()
 

@@ -1,12 +1,15 @@
 """Cutting a stream of text into pieces that convert independently, so memory stays flat.
 
 A piece ends after the last newline it holds; a piece with no newline is cut once it is long,
-after a sentence end and its spaces, else at a space with no hyphen and no single-letter word
-(a spaced abbreviation such as `ب ۇ ۇ`) beside it, else (a single "word" of megabytes) anywhere.
+after a sentence end and its spaces (not after a one-letter abbreviation), else at a space with
+no hyphen, no closing quote and no single-letter word (a spaced abbreviation such as `ب ۇ ۇ`)
+beside it, never inside a quotation left open, else (a single "word" of megabytes) anywhere.
 The writer's rules never look across such a cut, nor do the reader's, with two exceptions:
-"does the next word start a sentence", which the reader carries as state, and a multi-word name
-in a line of over 64 KiB with no sentence end, which a space cut can split (its words then keep
-their lower case).
+"does the next word start a line or a sentence", which the reader carries as state, and, in a
+line of over 64 KiB, what the reader's capitals read across a space (a multi-word name, a given
+name beside a surname, a split patronymic, a ministry's name), which a space cut can split: those
+words then keep their lower case. Quotations, one-letter abbreviations and datelines are never
+cut, so their capitals do not depend on the cut.
 """
 
 from __future__ import annotations
@@ -17,9 +20,18 @@ import regex
 
 SOFT_LIMIT = 1 << 16   # characters held before cutting inside a line
 HARD_LIMIT = 1 << 20   # characters held before cutting anywhere
+QUOTE_TRIES = 8        # cut points tried before a quotation, each found by a bounded search
+QUOTE_MARKS = "«“»”\"'’"
+QUOTE_WORDS = 4        # words after a closing quote that the rules of capitals read with it
 
-_SENTENCE_CUT = regex.compile(r"[.!?…؟][^\S\n]+(?=\S)", regex.REVERSE)
-_SPACE_CUT = regex.compile(r"(?<![-\s])(?<!(?:^|\s)\S)[^\S\n]+(?![-\s])(?!\S(?:\s|$))", regex.REVERSE)
+# Not after a one-letter abbreviation (т.б., 1991 ж.) nor right after a closing quote: whether
+# the next word starts a sentence there depends on that word (tables 3), which a cut hides.
+# Nor after a sentence of one word (a dateline's place: `АСТАНА. ҚазАқпарат`).
+_SENTENCE_CUT = regex.compile(r"(?<=\S[^\S\n]+\S+)(?<!(?:^|[\s.])\w)[.!?…؟][^\S\n]+(?=\S)", regex.REVERSE)
+_SPACE_CUT = regex.compile(
+    r"(?<![-\s»”\"'’])(?<!(?:^|\s)\S)(?<!(?:^|[\s.])\w\.)(?<!(?:^|\n)\S+\.)[^\S\n]+(?=[^-\s])(?!\S(?:\s|$))",
+    regex.REVERSE,
+)
 
 
 class Converter(Protocol):
@@ -29,12 +41,33 @@ class Converter(Protocol):
 
 
 def cut_point(buffer: str) -> int:
-    """Where a long piece with no newline can be cut (0: nowhere yet)."""
+    """Where a long piece with no newline can be cut (0: nowhere yet): never inside a
+    quotation still open at the end of the buffer, whose capitals depend on how it closes."""
     for pattern in (_SENTENCE_CUT, _SPACE_CUT):
-        m = pattern.search(buffer)
-        if m:
-            return m.end()
+        end = len(buffer)
+        for _ in range(QUOTE_TRIES):
+            m = pattern.search(buffer, 0, end)
+            if m is None:
+                break
+            quote = _near_quote(buffer, m.end())
+            if quote < 0:
+                return m.end()
+            end = quote  # the cut fell inside a quotation or right after one: look before it
     return len(buffer) if len(buffer) >= HARD_LIMIT else 0
+
+
+def _near_quote(buffer: str, cut: int) -> int:
+    """The last quotation mark before `cut` when a cut there would split what the reader's
+    rules of capitals read together (a quotation still open, or one closed fewer than
+    QUOTE_WORDS words before), else -1. C-level searches only."""
+    at = max(buffer.rfind(mark, 0, cut) for mark in QUOTE_MARKS)
+    if at < 0:
+        return -1
+    mark = buffer[at]
+    opens = mark in "«“" or (mark == '"' and (at == 0 or buffer[at - 1].isspace() or buffer[at - 1] in "(["))
+    if opens or buffer.count(" ", at, cut) < QUOTE_WORDS:
+        return at
+    return -1
 
 
 def convert_stream(converter: Converter, chunks: Iterable[str]) -> Iterator[str]:
