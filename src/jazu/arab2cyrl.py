@@ -158,6 +158,7 @@ class Reader:
             list(compiled["writer"]["abbr"]) + names["acronyms"] if names else [], spell,
             (s for lex in self._lexicons for s in lex.cyrillic_suffixes),
         )
+        self._acronym_spellings = self._names.acronyms.keys()  # a C-level test before the call
         self._number_suffixes = NumberSuffixes(case_rows.get("number-suffix", ()))
         self._back_readings = frozenset(back for back, front in self._vowels.values()) - frozenset(
             front for _, front in self._vowels.values()
@@ -339,11 +340,12 @@ class Reader:
             return raw  # only hamzas or marks: nothing to read, so nothing is dropped
         if not self._lexicons or len(word) > LONGEST_WORD:
             return self._by_rule(word, front)
-        if self._placeholders and self._has_placeholder(word) is not None:
+        if self._has_placeholder is not None and self._has_placeholder(word) is not None:
             return self._with_lookalikes(word, front)
-        acronym = self._names.acronym(word, front, self._is_whole_word)
-        if acronym is not None:
-            return acronym
+        if word in self._acronym_spellings:
+            acronym = self._names.acronym(word, front, self._is_whole_word)
+            if acronym is not None:
+                return acronym
         guesses: List[str] = []
         others = self._conventions.active  # other outlets' hamza, after the house one
         for lexicon in self._lexicons:  # the user's first
