@@ -369,6 +369,11 @@ def compile_reader(table: Table) -> Compiled:
     }
 
 
+# Arabic letters no Kazakh text uses, which stand for letters of another script typed in a word
+# (`lookalike` rows) between the normaliser and the reader (`normalize.Normalizer`).
+PLACEHOLDERS = "\u0620\u063b\u063c\u063d\u063e\u063f"
+
+
 def compile_normalize(table: Table) -> Compiled:
     chars: Dict[str, str] = {}
     for row in table.of("char"):
@@ -395,6 +400,8 @@ def compile_normalize(table: Table) -> Compiled:
         if harmony not in ("back", "front"):
             raise table.fail(row, f"harmony must be back or front, not {harmony!r}")
         lookalikes[char] = [arabic, harmony]
+        if len({tuple(v) for v in lookalikes.values()}) > len(PLACEHOLDERS):
+            raise table.fail(row, f"at most {len(PLACEHOLDERS)} distinct lookalike readings")
     strip = []
     for row in table.of("strip"):
         first, last = _range(table, row)

@@ -43,8 +43,8 @@ class NameRules:
         acronyms: Sequence[str], spell: Dict[str, str], suffixes: Iterable[str],
     ) -> None:
         """`case_rows`: the reader table's rows of capitals by kind; `loan_initials`: its
-        `loan-initial` rows; `acronyms`: every known acronym; `spell`: the writer's letters; `suffixes`: the lexicon's
-        Cyrillic suffixes."""
+        `loan-initial` rows; `acronyms`: every known acronym; `spell`: the writer's letters;
+        `suffixes`: the lexicon's Cyrillic suffixes."""
         self.active = bool(case_rows)
         suffixes = list(suffixes)
         # A name by its ending, a surname's or a given name's: one test for both.
@@ -75,4 +75,3 @@ class NameRules:
         if self.person(reading):
             return reading[:1].upper() + reading[1:]
         return reading
-

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from .compiler import Compiled, class_of
+from .compiler import PLACEHOLDERS, Compiled, class_of
 
 
 # Letters of another script typed inside an Arabic word (`lookalike` rows, version 3 on) become
-# one of these Arabic letters, which no Kazakh text uses: the reader reads each as the letter of
-# its row in that row's harmony (a Latin i for і: read as і, and as front evidence).
-PLACEHOLDERS = "\u0620\u063b\u063c\u063d\u063e\u063f"
-
+# one of the compiler's PLACEHOLDERS, Arabic letters no Kazakh text uses: the reader reads each
+# as the letter of its row in that row's harmony (a Latin i for і: read as і, and as front
+# evidence). A placeholder letter found as such in the input is read the same way.
 
 class Normalizer:
     def __init__(self, compiled: Compiled) -> None:
