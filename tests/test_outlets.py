@@ -155,3 +155,9 @@ def test_streams_cut_inside_lines_read_as_the_whole_text(text: str, sizes: list)
         assert "".join(READ.stream(chunks)) == READ(text)
     finally:
         stream_module.SOFT_LIMIT = old
+
+
+def test_lower_case_reading_joins_words_as_the_restored_one() -> None:
+    text = "5 ءتى، ءبىز 24 - قاڭتار ىلياس ۇلى، اقش-تاعى"
+    lower = jazu.transliterate(text, target="cyrl", source="arab", tables="3", case="lower")
+    assert lower == READ(text).lower() == "5-ті, біз 24-қаңтар ілиясұлы, ақш-тағы"

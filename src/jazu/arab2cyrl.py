@@ -236,12 +236,16 @@ class Reader:
         if self._hyphenated.active and "-" in text:
             self._hyphenated.join(pieces)
         tokens = pieces[1::2]
-        capitals = self._capitals.before(pieces, tokens, state) if self._restore else None
+        # Version 3's rules also join words (a split patronymic, a spaced suffix): they run in
+        # lower case too, which then lowers what they capitalised.
+        capitals = self._capitals.before(pieces, tokens, state) if self._restore or self._capitals.rules else None
         pieces[1::2] = map(self._cache.__getitem__, tokens)
-        if self._number_suffixes.active:
+        if self._number_suffixes.active and capitals is None:  # else the capitals stage joins them
             self._number_suffixes.join(pieces)
         if capitals is not None:
             self._capitals.after(pieces, capitals, text, line_start=state is True)
+            if not self._restore:
+                pieces[1::2] = map(str.lower, pieces[1::2])
         last = self._last_mark.search(text)
         if last is None:
             return "".join(pieces), state

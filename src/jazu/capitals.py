@@ -64,12 +64,13 @@ def _forms(words: Tuple[str, ...], endings: FrozenSet[str]) -> FrozenSet[str]:
 def _triggers(
     heads: Tuple[str, ...], patronymics: Tuple[str, ...], agencies: Tuple[str, ...], given: Tuple[str, ...],
     initials: Tuple[str, ...], orgs: Tuple[str, ...], acronyms: Tuple[str, ...], endings: FrozenSet[str],
+    numbers: Tuple[str, ...] = (),
 ) -> Dict[str, str]:
     """{lower-case reading: the rule it starts}, the first rule listed winning a reading."""
     found: Dict[str, str] = {}
-    for kind, words in (("org-head", _forms(heads, endings)), ("patronymic", _forms(patronymics, endings)),
-                        ("agency", agencies), ("given", given), ("initial", initials),
-                        ("org", _forms(orgs, endings)), ("acronym", acronyms)):
+    for kind, words in (("number-suffix", numbers), ("org-head", _forms(heads, endings)),
+                        ("patronymic", _forms(patronymics, endings)), ("agency", agencies), ("given", given),
+                        ("initial", initials), ("org", _forms(orgs, endings)), ("acronym", acronyms)):
         for word in words:
             found.setdefault(word, kind)
     # Readings are looked up as read: in lower case, or with the capital a name is read with.
@@ -118,7 +119,7 @@ class Capitals:
         # Keyed by their first word, as written: looked at only when that word is met.
         self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()}
         self._phrase_reach = max((len(words) - 1 for words, _ in phrases), default=0)  # words after the head
-        self._rules = bool(rules)
+        self._rules = self.rules = bool(rules)
         if not rules:
             return
         endings = frozenset(suffixes)
@@ -136,7 +137,7 @@ class Capitals:
             tuple(rules.get("org-head", ())), tuple(rules.get("patronymic", ())), tuple(self._agencies),
             tuple(sorted(self._given)), tuple(sorted(set(letters or ()) | self._vowel_initials)),
             tuple(o.lower() for o in orgs),
-            tuple(sorted(self._acronyms)), endings,
+            tuple(sorted(self._acronyms)), endings, tuple(rules.get("number-suffix", ())),
         )
         self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
         self._bodies = tuple(o.lower() for o in orgs)
@@ -149,13 +150,6 @@ class Capitals:
         self._org_stop = frozenset(rules.get("org-stop", ()))
         self._patronymics = tuple(rules.get("patronymic", ()))
         self._surname = surname or (lambda low: False)
-        # The rule each reading starts, if any: a trigger, or "surname" for a name read with its
-        # capital and a surname's ending. A pure function of the reading, cached, so a piece
-        # costs one look-up in C a token.
-        triggers, test = self._triggers, self._surname
-        self._kinds: WordCache[Optional[str]] = WordCache(
-            lambda r: triggers.get(r) or ("surname" if r.istitle() and test(r.lower()) else None)
-        )
         self._knows = knows or (lambda low, whole=False: True)
         openers = "".join(rules.get("name-opener", ()))
         opener = re.compile(f"[{re.escape(openers)}]\\Z").search if openers else None
@@ -226,16 +220,18 @@ class Capitals:
         if self._opens:
             keep.extend(self._quoted_titles(pieces))
         tokens = pieces[1::2]
-        kinds = self._kinds
-        for k in compress(count(), map(kinds.__getitem__, tokens)):
+        # The word before a surname, where no lexicon reads it, is the given name: Қанат
+        # Бозымбаев. Names as read are the few readings in title case (found in C).
+        for k in compress(count(), map(str.istitle, tokens)):
+            if (
+                k > 0 and pieces[2 * k] == " " and tokens[k - 1][:1].islower()
+                and self._surname(tokens[k].lower()) and self._unknown_word(pieces, k - 1)
+            ):
+                keep.append(2 * k - 1)
+        triggers = self._triggers
+        for k in compress(count(), map(triggers.__contains__, tokens)):
             i = 2 * k + 1
-            kind = kinds[pieces[i]]  # an earlier rule may have joined this token away
-            if kind == "surname":
-                # The word before a surname, where no lexicon reads it, is the given name:
-                # Қанат Бозымбаев.
-                if k > 0 and pieces[i - 1] == " " and self._unknown_word(pieces, k - 1):
-                    keep.append(i - 2)
-                continue
+            kind = triggers.get(pieces[i])  # an earlier rule may have joined this token away
             if kind == "initial":
                 # Д.Құдайберген, А. Байтұрсынұлы: a lone consonant, a full stop and a name as
                 # read (not т.б., not 1991 ж.).
@@ -248,6 +244,12 @@ class Capitals:
                 ):
                     pieces[i] = pieces[i].upper()
                     keep.append(i + 2)  # the name after it
+            elif kind == "number-suffix":
+                # `5 ءتى` 5-ті: a suffix spaced off a number joins it (variants.NumberSuffixes,
+                # done here, in the one look-up a token, when capitals are restored).
+                sep = pieces[i - 1]
+                if len(sep) >= 2 and sep[-1] == " " and sep[-2].isdigit():
+                    pieces[i - 1] = sep[:-1] + "-"
             elif kind == "acronym":
                 # A hyphen before a suffix follows acronyms, not words: АҚШ-тағы, СІМ-нің.
                 if i + 1 < len(pieces) and pieces[i + 1] == "-":
