@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Seq
 
 import regex
 
+from .variants import join_spaced_suffix
 from .wordcache import WordCache
 
 _WORDS = re.compile(r"\S+")
@@ -45,9 +46,19 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def _uncap(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
+def ascii_quote_opens(before: str) -> bool:
+    """Does an ASCII quote after `before` (the character before it, "" at the start) open a
+    quotation? After a space or a bracket it does (` "сөз`); right after a word it closes one."""
+    return not before or before.isspace() or before in "(["
+
+
 def _closes_ascii(sep: str) -> bool:
-    """An ASCII quote right after a word closes a quotation (`сөз",`), after a space opens one."""
-    return sep[-1] == '"' and len(sep) > 1 and not sep[-2].isspace() and sep[-2] not in "(["
+    """A separator that ends with an ASCII quote closing a quotation (`сөз",` -> `",`)."""
+    return sep[-1] == '"' and not ascii_quote_opens(sep[-2:-1])
 
 
 def _group(match: Any) -> Optional[str]:
@@ -119,7 +130,7 @@ class Capitals:
         # Keyed by their first word, as written: looked at only when that word is met.
         self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()}
         self._phrase_reach = max((len(words) - 1 for words, _ in phrases), default=0)  # words after the head
-        self._rules = self.rules = bool(rules)
+        self.rules = bool(rules)  # version 3's rows, which the rules below need
         if not rules:
             return
         endings = frozenset(suffixes)
@@ -196,15 +207,14 @@ class Capitals:
         """Capitalise the readings in `pieces` (in place): those `before` chose, then the rules
         (`text`: the piece as split, where a Latin agency's name is looked for; `line_start`:
         whether the piece begins a line, for datelines)."""
-        if self._rules:
+        if self.rules:
             capitals = self._rule_capitals(pieces, capitals, line_start)
             for agency in self._latin_agencies:
                 if agency in text:
                     self._latin_datelines(pieces, agency, line_start)
         for i in capitals:  # a token may be listed twice: capitalising is idempotent
             i = -i if i < 0 else i
-            token = pieces[i]
-            pieces[i] = token[:1].upper() + token[1:]
+            pieces[i] = _cap(pieces[i])
 
     # --- the rules of version 3 ---------------------------------------------------------------
 
@@ -245,11 +255,9 @@ class Capitals:
                     pieces[i] = pieces[i].upper()
                     keep.append(i + 2)  # the name after it
             elif kind == "number-suffix":
-                # `5 ءتى` 5-ті: a suffix spaced off a number joins it (variants.NumberSuffixes,
-                # done here, in the one look-up a token, when capitals are restored).
-                sep = pieces[i - 1]
-                if len(sep) >= 2 and sep[-1] == " " and sep[-2].isdigit():
-                    pieces[i - 1] = sep[:-1] + "-"
+                # `5 ءتى` 5-ті (variants.NumberSuffixes, done here, in the one look-up a token,
+                # when the capitals stage runs).
+                join_spaced_suffix(pieces, i)
             elif kind == "acronym":
                 # A hyphen before a suffix follows acronyms, not words: АҚШ-тағы, СІМ-нің.
                 if i + 1 < len(pieces) and pieces[i + 1] == "-":
@@ -260,7 +268,7 @@ class Capitals:
                 # only the state's own takes the capital.
                 # The plural is never the one body (президенттер).
                 if self._plural_body(pieces[i].lower()):
-                    pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
+                    pieces[i] = _uncap(pieces[i])
                 elif k > 0 and pieces[i - 1] == " ":
                     before = pieces[i - 2]
                     low = before.lower()
@@ -270,7 +278,7 @@ class Capitals:
                         (pieces[i - 2][:1].isupper() and not low.startswith(self._home))
                         or low.endswith(ATTRIBUTIVE) or low.endswith(GENITIVE)
                     ):
-                        pieces[i] = pieces[i][:1].lower() + pieces[i][1:]
+                        pieces[i] = _uncap(pieces[i])
             elif kind == "given":
                 if pieces[i][:1].isupper():
                     # A name as read (one that is no common word): the word after it, where no
@@ -326,13 +334,15 @@ class Capitals:
             if at == len(closes) or o + 1 >= len(seps):
                 continue
             c = closes[at]
-            if not codes[c] & 2 or "\n" in seps[c][: self._closer(seps[c]).start()]:  # type: ignore[union-attr]
+            if not codes[c] & 2:
                 continue  # the line ends before the quotation closes
+            inside = seps[c][: closer(seps[c]).start()]  # type: ignore[union-attr]
+            if "\n" in inside:
+                continue
             words, close, i, j = c - o, seps[c], 2 * o, 2 * c
             if words >= SENTENCE_WORDS or (words >= 2 and seps[o][-1] == '"'):
                 found.append(i + 1)
                 continue
-            inside = close[: closer(close).start()]  # type: ignore[union-attr]
             # A sentence end inside, or the kind of thing named right after the quotation or
             # after one qualifying word («Алаш» әдеби сыйлығы, «Адырна» ұлттық порталы).
             if ("." in inside or "!" in inside or "?" in inside) or (

@@ -275,7 +275,8 @@ _CONTEXTS = {"*", "^", "$", "V", "C"}
 # Where other outlets put the hamza (ORTHOGRAPHY.md §8); the house rule is the writer's.
 HAMZA_CONVENTIONS = ("all-front", "any-front")
 CASE_KINDS = (
-    "patronymic", "surname-ending", "given-ending", "number-suffix", "agency", "org-head", "org-stop", "quote-continues", "name-opener", "name-type", "home-state",
+    "patronymic", "surname-ending", "given-ending", "number-suffix", "agency", "org-head", "org-stop",
+    "quote-continues", "name-opener", "name-type", "home-state",
 )
 
 

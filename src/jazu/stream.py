@@ -18,10 +18,12 @@ from typing import Any, Iterable, Iterator, List, Protocol, Tuple
 
 import regex
 
+from .capitals import CLOSERS, ascii_quote_opens
+
 SOFT_LIMIT = 1 << 16   # characters held before cutting inside a line
 HARD_LIMIT = 1 << 20   # characters held before cutting anywhere
 QUOTE_TRIES = 8        # cut points tried before a quotation, each found by a bounded search
-QUOTE_MARKS = "«“»”\"'’"
+QUOTE_MARKS = "«“" + CLOSERS
 QUOTE_WORDS = 4        # words after a closing quote that the rules of capitals read with it
 
 # Not after a one-letter abbreviation (т.б., 1991 ж.) nor right after a closing quote: whether
@@ -64,7 +66,7 @@ def _near_quote(buffer: str, cut: int) -> int:
     if at < 0:
         return -1
     mark = buffer[at]
-    opens = mark in "«“" or (mark == '"' and (at == 0 or buffer[at - 1].isspace() or buffer[at - 1] in "(["))
+    opens = mark in "«“" or (mark == '"' and ascii_quote_opens(buffer[at - 1 : at]))
     if opens or buffer.count(" ", at, cut) < QUOTE_WORDS:
         return at
     return -1

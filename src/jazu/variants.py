@@ -77,6 +77,11 @@ class NumberSuffixes:
     def join(self, pieces: List[str]) -> None:
         """In place, on the readings: separators at even indexes, readings at odd ones."""
         for k in compress(count(), map(self._suffixes.__contains__, pieces[1::2])):
-            sep = pieces[2 * k]
-            if len(sep) >= 2 and sep[-1] == " " and sep[-2].isdigit():
-                pieces[2 * k] = sep[:-1] + "-"
+            join_spaced_suffix(pieces, 2 * k + 1)
+
+
+def join_spaced_suffix(pieces: List[str], i: int) -> None:
+    """Reading i is a suffix: where a number and a space stand before it, a hyphen joins them."""
+    sep = pieces[i - 1]
+    if len(sep) >= 2 and sep[-1] == " " and sep[-2].isdigit():
+        pieces[i - 1] = sep[:-1] + "-"
