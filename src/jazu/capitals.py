@@ -10,7 +10,9 @@ separators at even indexes, tokens at odd ones (`pieces`), and works in two step
   quotes, initials (Д.), datelines (АСТАНА. ҚазАқпарат), a split patronymic joined to its name
   (Ілиясұлы), given names and surnames beside each other, the state's bodies by context
   (Үкімет, Ресей үкіметі), acronyms before a hyphen (АҚШ-тағы), and the first word of a
-  ministry's name (Сыртқы істер министрлігі).
+  ministry's name (Сыртқы істер министрлігі); from version 4's rows, the name before a place's
+  kind (Темір ауданы) and around атындағы, Президент before a name, adjectives of origin in lower
+  case (перулік), the text after a dateline's dash, and one word alone in quotes («А», «Қазгидромет»).
 Where a rule is unsure it leaves lower case: a wrong capital costs an editor as much as a missing one.
 """
 
@@ -39,6 +41,11 @@ QUALIFYING = ("лық", "лік", "дық", "дік", "тық", "тік", "ми"
 TYPE_ENDING = 7  # letters of suffixes a name-type word may carry (партия-сы-ның)
 SENTENCE_WORDS = 6  # a quotation of this many words is a quoted sentence
 VOICED = {"қ": "ғ", "к": "г", "п": "б"}  # a stem's final before a vowel: сыйлық -> сыйлығы
+UNVOICED = {v: k for k, v in VOICED.items()}
+# Participles qualify the noun after them (туған ауылы, өтетін қаласы).
+PARTICIPLE = ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")
+# The cases after a 3rd person possessive (Kazakh grammar: ауданы-н, -на, -нда, -нан, -ның, -мен).
+AFTER_THIRD = frozenset(("н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "ндағы", "ндегі", "ндай", "ндей"))
 PLURALS = frozenset(("лар", "лер", "дар", "дер", "тар", "тер"))
 
 
@@ -72,14 +79,23 @@ def _forms(words: Tuple[str, ...], endings: FrozenSet[str]) -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=16)
+def _after_possessive(endings: FrozenSet[str]) -> FrozenSet[str]:
+    """The endings that follow a 3rd person possessive (ауданы-ның, ауданы-нда, ауданы-мен):
+    after it a case takes an н."""
+    return frozenset(e for e in endings if e.startswith(("н", "мен"))) | AFTER_THIRD
+
+
+@lru_cache(maxsize=16)
 def _triggers(
     heads: Tuple[str, ...], patronymics: Tuple[str, ...], agencies: Tuple[str, ...], given: Tuple[str, ...],
     initials: Tuple[str, ...], orgs: Tuple[str, ...], acronyms: Tuple[str, ...], endings: FrozenSet[str],
-    numbers: Tuple[str, ...] = (),
+    numbers: Tuple[str, ...] = (), places: Tuple[str, ...] = (), named_after: Tuple[str, ...] = (),
 ) -> Dict[str, str]:
     """{lower-case reading: the rule it starts}, the first rule listed winning a reading."""
     found: Dict[str, str] = {}
-    for kind, words in (("number-suffix", numbers), ("org-head", _forms(heads, endings)),
+    for kind, words in (("number-suffix", numbers), ("named-after", named_after),
+                        ("place-type", _forms(places, _after_possessive(endings))),
+                        ("org-head", _forms(heads, endings)),
                         ("patronymic", _forms(patronymics, endings)), ("agency", agencies), ("given", given),
                         ("initial", initials), ("org", _forms(orgs, endings)), ("acronym", acronyms)):
         for word in words:
@@ -149,7 +165,18 @@ class Capitals:
             tuple(sorted(self._given)), tuple(sorted(set(letters or ()) | self._vowel_initials)),
             tuple(o.lower() for o in orgs),
             tuple(sorted(self._acronyms)), endings, tuple(rules.get("number-suffix", ())),
+            tuple(rules.get("place-type", ())), tuple(rules.get("named-after", ())),
         )
+        # Version 4 on: a title before a name keeps its capital (Президент Қасым-Жомарт Тоқаев);
+        # a name with an ending of origin is an adjective (перулік, алматылықтар); a dateline's
+        # dash opens the text; quotations that hold a letter («А» тобы) or an unknown word.
+        self._head_titles = frozenset(rules.get("head-title", ()))
+        self._origins = tuple(rules.get("origin-suffix", ()))
+        self._endings = endings | {""}
+        self._dateline_dashes = frozenset(" " + d + " " for d in rules.get("dateline-dash", ()))
+        quote_names = rules.get("quote-name", ())
+        self._quoted_letters = "letter" in quote_names
+        self._quoted_unknown = "unknown-word" in quote_names
         self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
         self._bodies = tuple(o.lower() for o in orgs)
         # The state's own name: its bodies after it are its own (Қазақстан Президенті).
@@ -233,6 +260,9 @@ class Capitals:
         # The word before a surname, where no lexicon reads it, is the given name: Қанат
         # Бозымбаев. Names as read are the few readings in title case (found in C).
         for k in compress(count(), map(str.istitle, tokens)):
+            if self._origins and self._of_origin(tokens[k].lower()):
+                pieces[2 * k + 1] = _uncap(tokens[k])  # a sentence start still capitalises it
+                continue
             if (
                 k > 0 and pieces[2 * k] == " " and tokens[k - 1][:1].islower()
                 and self._surname(tokens[k].lower()) and self._unknown_word(pieces, k - 1)
@@ -269,6 +299,8 @@ class Capitals:
                 # The plural is never the one body (президенттер).
                 if self._plural_body(pieces[i].lower()):
                     pieces[i] = _uncap(pieces[i])
+                elif self._head_titles and pieces[i].lower() in self._head_titles and self._name_follows(pieces, i):
+                    pass  # the head of state's title before the name: Президент Қасым-Жомарт Тоқаев
                 elif k > 0 and pieces[i - 1] == " ":
                     before = pieces[i - 2]
                     low = before.lower()
@@ -290,11 +322,21 @@ class Capitals:
             elif kind == "patronymic":
                 self._join_patronymic(pieces, k, keep)
             elif kind == "agency":
-                self._dateline(pieces, k, line_start)
+                self._dateline(pieces, k, line_start, keep)
             elif kind == "org-head":
                 start = self._organisation_start(pieces, k)
                 if start is not None:
                     keep.append(start)
+            elif kind == "place-type":
+                # Темір ауданы, Назар руы: the place's or clan's name before its kind.
+                if k > 0 and pieces[i - 1] == " " and self._bare_noun(pieces[i - 2]):
+                    keep.append(i - 2)
+            elif kind == "named-after":
+                # Абай атындағы Мәдениет сарайы: a person's name, then an institution's.
+                if k > 0 and pieces[i - 1] == " " and pieces[i - 2][:1].isalpha():
+                    keep.append(i - 2)
+                if i + 2 < len(pieces) and pieces[i + 1] == " " and pieces[i + 2][:1].isalpha():
+                    keep.append(i + 2)
         return keep
 
     def _starts_sentence(self, pieces: List[str], i: int) -> bool:
@@ -343,6 +385,14 @@ class Capitals:
             if words >= SENTENCE_WORDS or (words >= 2 and seps[o][-1] == '"'):
                 found.append(i + 1)
                 continue
+            if words == 1 and not inside:
+                token = pieces[i + 1]
+                if len(token) == 1 and self._quoted_letters:
+                    pieces[i + 1] = token.upper()  # a letter as a label: «А» тобы
+                    continue
+                if self._quoted_unknown and token[:1].islower() and not self._known_voiced(token):
+                    found.append(i + 1)  # «Қазгидромет»: a name no lexicon knows
+                    continue
             # A sentence end inside, or the kind of thing named right after the quotation or
             # after one qualifying word («Алаш» әдеби сыйлығы, «Адырна» ұлттық порталы).
             if ("." in inside or "!" in inside or "?" in inside) or (
@@ -356,6 +406,38 @@ class Capitals:
             ):
                 found.append(i + 1)
         return found
+
+    def _known_voiced(self, low: str) -> bool:
+        """Is a lower-case reading a known word, also where its stem's final қ к п is voiced
+        before a vowel (ерлігін: ерлік + і + н)?"""
+        if self._knows(low):
+            return True
+        return any(
+            self._knows(low[:j] + UNVOICED[ch] + low[j + 1:])
+            for j, ch in enumerate(low) if j >= 2 and ch in UNVOICED
+        )
+
+    def _of_origin(self, low: str) -> bool:
+        """A name with an ending of origin and any suffix, no known name as it stands (перулік,
+        алматылықтар; not Арқалық, Еңлік)."""
+        for origin in self._origins:
+            at = low.rfind(origin)
+            if at >= 3 and low[at + len(origin):] in self._endings:
+                return not self._knows(low[: at + len(origin)], True)
+        return False
+
+    def _name_follows(self, pieces: List[str], i: int) -> bool:
+        """Is token i followed, after a space, by a name as read (in title case)?"""
+        return i + 2 < len(pieces) and pieces[i + 1] == " " and pieces[i + 2][:1].isupper() and pieces[i + 2][1:2].islower()
+
+    def _bare_noun(self, token: str) -> bool:
+        """Could this reading be a name standing bare before its kind (Темір ауданы)? Not a
+        pronoun or determiner (`org-stop`), an adjective, a participle or a genitive."""
+        low = token.lower()
+        return (
+            len(low) > 1 and low.isalpha() and low not in self._org_stop
+            and not low.endswith(ATTRIBUTIVE) and not low.endswith(GENITIVE) and not low.endswith(PARTICIPLE)
+        )
 
     def _plural_body(self, low: str) -> bool:
         return any(low.startswith(body) and low[len(body):len(body) + 3] in PLURALS for body in self._bodies)
@@ -402,7 +484,7 @@ class Capitals:
             if before in self._given or not common:
                 keep.append(i - 2)
 
-    def _dateline(self, pieces: List[str], k: int, line_start: bool) -> None:
+    def _dateline(self, pieces: List[str], k: int, line_start: bool, keep: List[int]) -> None:
         """`АСТАНА. ҚазАқпарат`: a line that opens with a place, a full stop and a news agency's
         name is a dateline, the place in capitals and the agency as it writes itself."""
         i = 2 * k + 1
@@ -414,6 +496,8 @@ class Capitals:
             return
         pieces[i - 2] = pieces[i - 2].upper()
         pieces[i] = self._agencies[pieces[i].lower()]
+        if i + 2 < len(pieces) and pieces[i + 1] in self._dateline_dashes:
+            keep.append(i + 2)  # АСТАНА. ҚазАқпарат - Тарихтың ...: the text begins
 
     def _latin_datelines(self, pieces: List[str], agency: str, line_start: bool) -> None:
         """`АСТАНА. KAZINFORM`: a place that opens a line, then a full stop and the agency."""

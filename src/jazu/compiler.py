@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from .errors import TableError
 from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
-COMPILER_VERSION = 5
+COMPILER_VERSION = 6
 
 Compiled = Dict[str, Any]
 
@@ -277,7 +277,13 @@ HAMZA_CONVENTIONS = ("all-front", "any-front")
 CASE_KINDS = (
     "patronymic", "surname-ending", "given-ending", "number-suffix", "agency", "org-head", "org-stop",
     "quote-continues", "name-opener", "name-type", "home-state",
+    # version 4 on
+    "place-type", "named-after", "head-title", "origin-suffix", "dateline-dash", "quote-name",
 )
+# What a `quote-name` row may ask for (capitals.py: quotations that hold a name).
+QUOTE_NAMES = ("letter", "unknown-word")
+# Row kinds whose values are one punctuation character, not a Cyrillic word.
+PUNCTUATION_KINDS = ("name-opener", "dateline-dash")
 
 
 def compile_reader(table: Table) -> Compiled:
@@ -335,11 +341,14 @@ def compile_reader(table: Table) -> Compiled:
             value = row.values[0]
             lower = value.islower() or kind == "agency"  # an agency is written as it writes itself
             script = unicodedata.name(value[0], "").split()[0]
-            if not value.isalpha() or not lower or script != "CYRILLIC" and not (kind == "agency" and script == "LATIN"):
-                if kind != "name-opener":
-                    raise table.fail(row, f"{kind} rows hold one lower-case Cyrillic word, not {value!r}")
-                if len(value) != 1 or value.isalnum():
-                    raise table.fail(row, f"name-opener rows hold one punctuation character, not {value!r}")
+            if kind == "quote-name":
+                if value not in QUOTE_NAMES:
+                    raise table.fail(row, f"unknown quote-name {value!r}; known: {', '.join(QUOTE_NAMES)}")
+            elif kind in PUNCTUATION_KINDS:
+                if len(value) != 1 or value.isalnum() or value.isspace():
+                    raise table.fail(row, f"{kind} rows hold one punctuation character, not {value!r}")
+            elif not value.isalpha() or not lower or script != "CYRILLIC" and not (kind == "agency" and script == "LATIN"):
+                raise table.fail(row, f"{kind} rows hold one lower-case Cyrillic word, not {value!r}")
             case.setdefault(kind, []).append(value)
     loan_initials: Dict[str, str] = {}
     for row in table.of("loan-initial"):

@@ -7,9 +7,10 @@ beside it, never inside a quotation left open, else (a single "word" of megabyte
 The writer's rules never look across such a cut, nor do the reader's, with two exceptions:
 "does the next word start a line or a sentence", which the reader carries as state, and, in a
 line of over 64 KiB, what the reader's capitals read across a space (a multi-word name, a given
-name beside a surname, a split patronymic, a ministry's name), which a space cut can split: those
-words then keep their lower case. Quotations, one-letter abbreviations and datelines are never
-cut, so their capitals do not depend on the cut.
+name beside a surname, a split patronymic, a ministry's name, a place before its kind, a name
+before атындағы), which a space cut can split: those words then keep their lower case.
+Quotations, one-letter abbreviations and datelines (with their dash) are never cut, so their
+capitals do not depend on the cut.
 """
 
 from __future__ import annotations

@@ -62,6 +62,13 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "name-opener": (1, 1, 1),
         "name-type": (1, 1, 1),
         "home-state": (1, 1, 1),
+        # From version 4: more rules of capitals (tables/4/README.md)
+        "place-type": (1, 1, 1),
+        "named-after": (1, 1, 1),
+        "head-title": (1, 1, 1),
+        "origin-suffix": (1, 1, 1),
+        "dateline-dash": (1, 1, 1),
+        "quote-name": (1, 1, 1),
     },
     "normalize": {
         "char": (2, 2, 1),
