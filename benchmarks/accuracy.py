@@ -15,7 +15,13 @@ Held-out vocabulary (with --heldout DIR, made by `tools/build_lexicon.py 2 --hol
   Cyrillic, ignoring case; overall, for words with a Kazakh-specific letter, and by class;
   beside the rule-only reading of tables version 1 on the same words.
 
-    python benchmarks/accuracy.py [VERSION] [--heldout DIR | --dev DIR [-v]]
+Latin (with --latin, tables version 4 on; add --heldout DIR for the held-out vocabulary):
+  the Cyrillic seeds 003 and 004 Cyrillic -> Latin -> Cyrillic, words with a Cyrillic letter
+  identical (with case); seed 000 Arabic -> Latin against the careful transliteration written in
+  Latin, ignoring case; the held-out forms Cyrillic -> Latin -> Cyrillic, ignoring case, with the
+  Latin reader's lexicon built without their stems.
+
+    python benchmarks/accuracy.py [VERSION] [--heldout DIR | --dev DIR [-v] | --latin [--heldout DIR] [-v]]
 """
 
 from __future__ import annotations
@@ -154,10 +160,64 @@ def dev(version: Optional[str], directory: Path, verbose: bool) -> None:
     print("  misses by kind (aligned words): " + ", ".join(f"{k} {v}" for k, v in kinds.items()))
 
 
+def latin(version: Optional[str], holdout: Optional[Path], verbose: bool) -> None:
+    """Latin: see the module's docstring."""
+    import os
+    import re
+
+    write = jazu.Transliterator("cyrl", "latn", tables=version)
+    read = jazu.Transliterator("latn", "cyrl", tables=version)
+    cyrillic = re.compile("[а-яёәіңғүұқөһ]", re.IGNORECASE).search
+    n = ok = 0
+    for number in ("003", "004"):
+        text = next((ROOT / "seeds").glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+        back = read(write(text)).split()
+        words = text.split()
+        assert len(back) == len(words)
+        for word, got in zip(words, back):
+            if cyrillic(word):
+                n, ok = n + 1, ok + (word == got)
+                if verbose and word != got:
+                    print(f"  {word} -> {write(word)} -> {got}")
+    print(f"tables version {write.tables}, Latin")
+    print(f"  seeds 003+004, cyrl -> latn -> cyrl, words identical (with case): {ok / n:6.2%} ({ok}/{n})")
+    got = jazu.transliterate(SEED.read_text(encoding="utf-8"), target="latn", source="arab", tables=version).split()
+    want = write(REFERENCE.read_text(encoding="utf-8")).split()
+    right = sum(a.lower() == b.lower() for a, b in zip(got, want))
+    print(f"  seed 000, arab -> latn vs the careful transliteration, ignoring case: {right / len(want):6.2%} ({right}/{len(want)})")
+    if holdout is None:
+        return
+    rows = [line.split("\t") for line in (holdout / "heldout.tsv").read_text(encoding="utf-8").splitlines()]
+    from jazu import compiler
+
+    # The compiled tables are kept in memory by version name: load the held-out build afresh.
+    compiler._memory.clear()
+    os.environ["JAZU_TABLES_DIR"] = str(holdout / "tables")
+    read_held = jazu.Transliterator("latn", "cyrl", tables=version)
+    os.environ["JAZU_TABLES_DIR"] = str(ROOT / "tables")
+    compiler._memory.clear()
+    assert len(read_held._converter("latn")._whole) < len(read._converter("latn")._whole)
+    totals: dict = {}
+    for stem, form in rows:
+        right = read_held(write(form)).lower() == form.lower()
+        for key in ("all", word_class(stem, form)):
+            t = totals.setdefault(key, [0, 0])
+            t[0] += 1
+            t[1] += right
+    print(f"  held-out forms ({len(rows)} forms of {len({s for s, _ in rows})} stems), cyrl -> latn -> cyrl, ignoring case")
+    for key in ("all", "native back", "native front", "loan or mixed", "name"):
+        if key in totals:
+            count, right = totals[key]
+            print(f"    {key:30} {count:8} {right / count:7.1%}")
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-") and not Path(a).is_dir()]
     version = args[0] if args else None
-    if "--dev" in sys.argv:
+    if "--latin" in sys.argv:
+        held = Path(sys.argv[sys.argv.index("--heldout") + 1]) if "--heldout" in sys.argv else None
+        latin(version, held, "-v" in sys.argv)
+    elif "--dev" in sys.argv:
         dev(version, Path(sys.argv[sys.argv.index("--dev") + 1]), "-v" in sys.argv)
     elif "--heldout" in sys.argv:
         heldout(version or "2", Path(sys.argv[sys.argv.index("--heldout") + 1]))

@@ -58,7 +58,7 @@ def test_output_file_is_written(jazu_exe: str, tmp_path: Path) -> None:
         (["--to", "greek"], "jazu: unknown script 'greek'", 2),
         (["--to", "arab", "--tables", "77"], "jazu: unknown table version '77'; known versions: 1, 2", 2),
         (["--to", "arab", "no/such/file.txt"], "jazu: cannot read 'no/such/file.txt': No such file or directory", 1),
-        (["--to", "latn"], "jazu: nothing converts to latn yet", 2),
+        (["--to", "latn", "--tables", "2"], "jazu: Latin output needs the Latin tables of version 4", 2),
         (["--to", "cyrl", "--from", "cyrl"], "", 0),
         (["--bogus"], "jazu: No such option: --bogus", 2),
         ([], "jazu: missing --to", 2),

@@ -216,7 +216,7 @@ def main() -> None:
         with open(args.holdout / "heldout.tsv", "w", encoding="utf-8") as f:
             for stem, form in sorted(set(held)):
                 f.write(f"{stem}\t{form}\n")
-        for name in ("writer.tsv", "reader.tsv", "normalize.tsv", "README.md"):
+        for name in ("writer.tsv", "reader.tsv", "normalize.tsv", "latin.tsv", "README.md"):
             src = ROOT / "tables" / args.version / name
             if src.exists():
                 shutil.copy(src, out / name)

@@ -30,6 +30,7 @@ from .capitals import Capitals
 from .compiler import Compiled
 from .cyrl2arab import Writer, clean, writers
 from .lexicon import Lexicon, harmony
+from .morphology import SEAM_OPENERS, seam as _seam
 from .ngram import NgramModel
 from .names import NameRules
 from .normalize import Normalizer
@@ -42,28 +43,7 @@ SENTENCE = "sentence"  # the state of a piece that begins a sentence inside a li
 MIN_STEM = 4  # Arabic letters a known stem needs before the rest of a word is read by rule
 LONGEST_WORD = 64  # letters: anything longer is read by rule alone (no word is that long)
 NGRAM_MARGIN = 0.15  # how much more Kazakh-like (log-probability per letter) a guess must look
-SUFFIX_VOWELS = frozenset("аәеоөұүыі")  # a suffix opening with one of these drops a stem's ь
-SEAM_VOWELS = frozenset("аәеоөұүыіэюяё")  # a stem ending in one takes no such suffix (у и are glides)
-SEAM_OPENERS = SUFFIX_VOWELS | {"у"}
 REST_MEMO = 50_000  # rule readings of word rests kept (`Reader._read_rest`): bounded memory
-
-
-def _seam(stem: str, suffix: str) -> Optional[str]:
-    """Version 3's spelling of a stem and a suffix that opens with a vowel or у, or None where
-    they cannot meet: ь drops (фестиваль + і: фестивалі), й + у is ю and и + у is ию (жай + у:
-    жаю, кірти + у: кіртию), and a vowel never meets a vowel (жібе takes -йсіз, not -есіз)."""
-    last = stem[-1]
-    if suffix[0] == "у":
-        if last == "й":
-            return stem[:-1] + "ю" + suffix[1:]
-        if last == "и":
-            return stem + "ю" + suffix[1:]
-        return stem + suffix
-    if last == "ь":
-        return stem[:-1] + suffix
-    if last in SEAM_VOWELS:
-        return None
-    return stem + suffix
 
 
 def _left_harmony(cyrillic: str, rule: Any = harmony) -> Optional[int]:

@@ -69,11 +69,11 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
     @app.command(context_settings={"help_option_names": ["-h", "--help"]})
     def convert(
         files: List[str] = typer.Argument(None, metavar="[FILE]...", help="Input files; none or - reads stdin."),
-        to: Optional[str] = typer.Option(None, "--to", "-t", help="Target script: arab, cyrl (or kk-Arab, kk-Cyrl)."),
-        source: str = typer.Option("auto", "--from", "-f", help="Source script: auto, arab, cyrl."),
+        to: Optional[str] = typer.Option(None, "--to", "-t", help="Target script: arab, cyrl, latn (or kk-Arab, kk-Cyrl, kk-Latn)."),
+        source: str = typer.Option("auto", "--from", "-f", help="Source script: auto, arab, cyrl, latn."),
         tables: Optional[str] = typer.Option(None, "--tables", help="Table version (default: the newest)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-        case: str = typer.Option("restore", "--case", help="Cyrillic output: restore (capitals) or lower."),
+        case: str = typer.Option("restore", "--case", help="Output read from Arabic or Latin: restore (capitals) or lower."),
         errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes)."),
         in_place: bool = typer.Option(False, "--in-place", help="Replace each FILE by its conversion (atomically)."),
         backup: Optional[str] = typer.Option(None, "--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX."),
@@ -82,7 +82,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         list_tables: bool = typer.Option(False, "--list-tables", help="List the shipped table versions and exit."),
         version: bool = typer.Option(False, "--version", help="Print the version and exit."),
     ) -> int:
-        """Convert Kazakh text between the Arabic and Cyrillic scripts.
+        """Convert Kazakh text between the Arabic, Cyrillic and Latin (2021) scripts.
 
         Text in neither script, and anything that is not a Kazakh word, passes through unchanged.
         """
@@ -94,7 +94,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         if list_tables:
             return _list_tables()
         if to is None:
-            _error("missing --to (arab or cyrl) (see jazu --help)")
+            _error("missing --to (arab, cyrl or latn) (see jazu --help)")
             return EXIT_USAGE
         from .transliterator import Transliterator
 

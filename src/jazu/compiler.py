@@ -452,8 +452,73 @@ def compile_scripts() -> Compiled:
     }
 
 
+LATIN_ALPHABETS = ("2017", "2018")
+
+
+def compile_latin(table: Table) -> Compiled:
+    """Cyrillic <-> Latin (version 4 on): the writer's letters, the 31 letters' capitals, and
+    what the reader reads, each row checked against the alphabet the case rows define."""
+    upper: Dict[str, str] = {}
+    for row in table.of("case"):
+        low, up = row.values
+        if len(low) != 1 or len(up) != 1 or not low.isalpha() or low == up:
+            raise table.fail(row, f"case rows map one lower-case letter to its capital, not {low!r} -> {up!r}")
+        upper[low] = up
+    alphabet = frozenset(upper)
+
+    def latin(row: Any, value: str, what: str) -> str:
+        bad = sorted(set(value) - alphabet)
+        if not value or bad:
+            raise table.fail(row, f"{what} {value!r} holds {bad[0] if bad else 'nothing'!r}, no letter of the case rows")
+        return value
+
+    letters: Dict[str, str] = {}
+    for row in table.of("letter"):
+        cyr = row.values[0]
+        if len(cyr) != 1 or not cyr.islower() or not unicodedata.name(cyr, "").startswith("CYRILLIC"):
+            raise table.fail(row, f"letter rows map one lower-case Cyrillic letter, not {cyr!r}")
+        letters[cyr] = latin(row, row.values[1], "the Latin") if len(row.values) > 1 else ""
+    vowels = [latin(row, row.values[0], "the vowel") for row in table.of("vowel")]
+    reads = {latin(row, row.values[0], "the unit"): row.values[1] for row in table.of("read")}
+    missing = sorted(alphabet - set(reads))
+    if missing:
+        raise TableError(Path(table.path), 0, f"no read row for the letter {missing[0]!r}")
+    rules = []
+    for row in table.of("rule"):
+        unit, cyr, before, after = row.values
+        if unit not in reads:
+            raise table.fail(row, f"rule for {unit!r}, which is no read row's unit")
+        if before not in ("V", "C", "^", "*") or after not in ("V", "C", "$", "*"):
+            raise table.fail(row, "rule contexts: before V C ^ *, after V C $ *")
+        rules.append([unit, cyr, before, after])
+    alphabets: Dict[str, List[List[str]]] = {}
+    for row in table.of("alphabet"):
+        name, spelling, now = row.values
+        if name not in LATIN_ALPHABETS:
+            raise table.fail(row, f"unknown alphabet {name!r}; known: {', '.join(LATIN_ALPHABETS)}")
+        alphabets.setdefault(name, []).append([spelling, latin(row, now, "the 2021 spelling")])
+    apostrophes = ""
+    for row in table.of("apostrophe"):
+        mark = row.values[0]
+        # ʼ (U+02BC) is a modifier letter, the one kind of letter allowed here
+        if len(mark) != 1 or (mark.isalnum() and unicodedata.category(mark) != "Lm"):
+            raise table.fail(row, f"apostrophe rows hold one mark that is no letter or digit, not {mark!r}")
+        apostrophes += mark
+    lookalikes = {}
+    for row in table.of("lookalike"):
+        ch, letter = row.values
+        if len(ch) != 1 or ch in alphabet:
+            raise table.fail(row, f"lookalike keys are one character outside the alphabet, not {ch!r}")
+        lookalikes[ch] = latin(row, letter, "the letter")
+    return {
+        "letters": letters, "upper": upper, "vowels": vowels, "reads": reads, "rules": rules,
+        "alphabets": alphabets, "apostrophes": apostrophes, "lookalikes": lookalikes,
+    }
+
+
 def compile_tableset(tableset: TableSet) -> Compiled:
     return {
+        "latin": compile_latin(tableset.latin) if tableset.latin is not None else None,
         "version": tableset.version,
         "digest": tableset.digest,
         "scripts": compile_scripts(),

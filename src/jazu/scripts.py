@@ -39,15 +39,45 @@ def detect_script(text: str) -> Optional[str]:
     return best if counts[best] else None
 
 
+# Kazakh Latin (2021, 2018 or 2017) against English and other Latin-script languages: its own
+# letters and spellings (q ä ñ ū, 2018's accents, 2017's apostrophe after a letter), which no
+# other common language writes; the letters it shares with Turkish (ı ş ğ ö ü); and the letters
+# it never writes (c ç w x), which English and Turkish write often.
+_LATIN_CLASSES = None
+KAZAKH_OWN = 0.01  # of the Latin letters: Kazakh Latin has 3-5 % (q alone ~3 %), English ~0.1 %
+KAZAKH_ALL = 0.03  # own and shared together: Kazakh Latin ~10 %
+
+
 def kazakh_script(text: str) -> Optional[str]:
-    """"arab" or "cyrl", whichever has more letters in `text` (Latin letters, which jazu does
-    not convert, are not counted: a Kazakh text full of English names is still Kazakh), or None."""
+    """The Kazakh script of `text`: "arab" or "cyrl", whichever has more letters, or "latn"
+    where Latin letters outnumber both and look like Kazakh Latin (`_looks_kazakh_latin`);
+    None if none. Latin letters otherwise do not count: a Kazakh text full of English names is
+    still Kazakh, and English text is no Kazakh."""
     counts = _letter_counts(text)
+    latin = counts["latn"]
+    if latin > counts["arab"] and latin > counts["cyrl"] and _looks_kazakh_latin(text, latin):
+        return "latn"
     if not counts["arab"] and not counts["cyrl"]:
         return None
     return "arab" if counts["arab"] > counts["cyrl"] else "cyrl"
 
 
+def _looks_kazakh_latin(text: str, latin: int) -> bool:
+    global _LATIN_CLASSES
+    if _LATIN_CLASSES is None:
+        import regex
+
+        _LATIN_CLASSES = tuple(
+            regex.compile(pattern).findall
+            for pattern in (
+                r"[qäñūQÄÑŪáǵńóúýÁǴŃÓÚÝ]|(?<=[agnouyscAGNOUYSC])['’ʼ](?=\p{L})",  # Kazakh Latin's own
+                r"[ışğöüİŞĞÖÜ]",  # shared with Turkish
+                r"[çwxÇWX]|[cC](?![hH'’ʼ])",  # never in Kazakh Latin (c only in 2018's ch, 2017's c')
+            )
+        )
+    own, shared, never = (len(find(text[:65536])) for find in _LATIN_CLASSES)
+    # Two of its own letters at least: one ñ or q alone is no evidence of a language.
+    return own >= max(2, KAZAKH_OWN * latin) and own + shared >= KAZAKH_ALL * latin and never < own
 def _letter_counts(text: str) -> dict:
     counts = {"arab": 0, "cyrl": 0, "latn": 0}
     for ch in text[:65536]:

@@ -14,7 +14,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, Tuple
+from typing import Dict, Iterator, Optional, Tuple
 
 from .errors import TableError, UnknownTablesError
 
@@ -22,6 +22,8 @@ REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
 TABLE_NAMES = ("writer", "reader", "normalize")
 # Lexicon tables: a version may ship them (from version 2 on); their rows are Cyrillic words.
 LEXICON_NAMES = ("lexicon-hunspell", "lexicon-g2p", "lexicon-curated", "suffixes", "endings", "names")
+# Tables of other scripts: a version may ship them (Latin from version 4 on).
+SCRIPT_NAMES = ("latin",)
 
 # kind -> (min values, max values, how many leading values form the duplicate key)
 SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
@@ -81,6 +83,19 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
     # word<TAB>spelling<TAB>variants of its stem before suffixes (кітап: кітаб)
     "lexicon": {"word": (1, 8, 1), "phrase": (1, 1, 1)},
     "suffixes": {"suffix": (1, 1, 1)},
+    # Version 4 on: Cyrillic <-> Latin (tables/4/README.md)
+    "latin": {
+        "letter": (1, 2, 1),
+        "case": (2, 2, 1),
+        "vowel": (1, 1, 1),
+        "read": (2, 2, 1),
+        "rule": (4, 4, 0),  # key checked separately: (latin, before, after)
+        "alphabet": (3, 3, 2),
+        "apostrophe": (1, 1, 1),
+        "lookalike": (2, 2, 1),
+        "test": (2, 2, 1),
+        "test-read": (2, 2, 1),
+    },
     "endings": {"suffix": (1, 1, 1)},  # version 3 on: chains of endings from Kazakh grammar
     # From version 3: the gazetteer (tables/3/README.md); `common` marks a name that is also a word
     "names": {"given": (1, 1, 1), "place": (1, 2, 1), "org": (1, 1, 1), "acronym": (1, 2, 1), "phrase": (1, 1, 1)},
@@ -126,6 +141,7 @@ class TableSet:
     reader: Table
     normalize: Table
     lexicon: Tuple[Table, ...] = ()  # the lexicon-* and suffixes tables, when the version has them
+    latin: Optional[Table] = None  # Cyrillic <-> Latin, version 4 on
 
 
 def tables_root() -> Path:
@@ -163,7 +179,8 @@ def resolve_version(version: object = None) -> str:
 
 
 def _table_names(directory: Path) -> Tuple[str, ...]:
-    return TABLE_NAMES + tuple(n for n in LEXICON_NAMES if (directory / f"{n}.tsv").is_file())
+    optional = LEXICON_NAMES + SCRIPT_NAMES
+    return TABLE_NAMES + tuple(n for n in optional if (directory / f"{n}.tsv").is_file())
 
 
 def version_digest(version: str) -> str:
@@ -188,6 +205,7 @@ def load_tableset(version: object = None) -> TableSet:
         reader=tables["reader"],
         normalize=tables["normalize"],
         lexicon=tuple(tables[n] for n in LEXICON_NAMES if n in tables),
+        latin=tables.get("latin"),
     )
 
 

@@ -10,7 +10,6 @@ from .errors import InputTypeError, UnknownOptionError, UnsupportedConversionErr
 from .scripts import kazakh_script, script_name
 from .tables import resolve_version
 
-SUPPORTED = {("arab", "cyrl"), ("cyrl", "arab")}
 CASES = ("restore", "lower")
 AUTO_DETECT_LIMIT = 1 << 20  # characters a stream may hold back while it looks for a Kazakh letter
 
@@ -32,8 +31,11 @@ class Transliterator:
 
     Thread-safe (converters are pure apart from a word cache whose updates are atomic) and
     picklable (it pickles as its arguments and recompiles, from the disk cache, on load).
-    `source="auto"` picks Arabic or Cyrillic, whichever has more letters in each call's text
-    (in a stream's first chunks that hold either; Latin letters do not count).
+    `source="auto"` picks the Kazakh script of each call's text (in a stream, of its first
+    chunks that hold one): Arabic or Cyrillic, whichever has more letters, or Latin where Latin
+    letters outnumber them and enough of them are Kazakh Latin's own (scripts.kazakh_script);
+    English and other Latin text pass through. Any script converts to any other: through the
+    Cyrillic pivot where there is no direct edge (graph.py); Latin needs tables version 4 on.
     `case` (into Cyrillic): "restore" capitalises sentence starts, names and abbreviations;
     "lower" leaves every converted word in lower case.
     """
@@ -54,9 +56,11 @@ class Transliterator:
         self._lock = threading.Lock()
         if self.source != "auto":
             self._converter(self.source)  # fail early on an unsupported pair
-        elif not any(target == self.target for _, target in SUPPORTED):
+        elif self.target == "latn" and not self._reads_latin():
+            from .graph import NEEDS_LATIN
+
             raise UnsupportedConversionError(
-                f"nothing converts to {self.target} yet; supported: arab -> cyrl, cyrl -> arab"
+                f"Latin output needs the Latin tables of version {NEEDS_LATIN} or later; tables version {self.tables} has none"
             )
 
     def __repr__(self) -> str:
@@ -126,7 +130,14 @@ class Transliterator:
         found = kazakh_script(text)
         if found is None or found == self.target:
             return _PASS
+        if found == "latn" and not self._reads_latin():
+            return _PASS  # tables before version 4 read no Latin: it passes through, as it did
         return self._converter(found)
+
+    def _reads_latin(self) -> bool:
+        from .graph import has_latin
+
+        return has_latin(self.tables)
 
     def _converter(self, source: str) -> Any:
         conv = self._converters.get(source)
@@ -134,26 +145,12 @@ class Transliterator:
             return conv
         if source == self.target:
             return _PASS
-        if (source, self.target) not in SUPPORTED:
-            raise UnsupportedConversionError(
-                f"{source} -> {self.target} is not supported yet; supported: arab -> cyrl, cyrl -> arab"
-            )
         with self._lock:
             conv = self._converters.get(source)
             if conv is None:
-                from .compiler import load_compiled
+                from .graph import build
 
-                compiled = load_compiled(self.tables)
-                if source == "cyrl":
-                    from .cyrl2arab import Writer
-
-                    conv = Writer(compiled)
-                else:
-                    from .arab2cyrl import Reader
-                    from .compiler import load_lexicon
-
-                    lexicon = load_lexicon(self.tables) if compiled["has_lexicon"] else None
-                    conv = Reader(compiled, lexicon, case=self.case, user=self._user)
+                conv = build(source, self.target, self.tables, self.case, self._user)
                 self._converters[source] = conv
         return conv
 

@@ -1,0 +1,88 @@
+"""The conversion graph: scripts are nodes, converters are edges, and every route goes through
+the Cyrillic pivot (Arabic -> Latin is Arabic -> Cyrillic -> Latin). Cyrillic is the pivot
+because it is the one script that loses nothing: both other scripts are read *into* it (the
+lossy, hard direction, with its lexicon) and written *from* it (a table pass).
+
+    arab  <-- reader (arab2cyrl) --  cyrl  -- writer (latin.writer) -->  latn
+          -- writer (cyrl2arab) -->        <-- reader (latin.reader) --
+
+Each edge is built from one compiled table version; a route's converters are chained into one
+`Pipeline`, which the stream and the CLI use as a single converter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Sequence, Tuple
+
+from .errors import UnsupportedConversionError
+
+PIVOT = "cyrl"
+EDGES = (("arab", "cyrl"), ("cyrl", "arab"), ("cyrl", "latn"), ("latn", "cyrl"))
+NEEDS_LATIN = "4"  # the first table version with the Latin tables
+
+
+def route(source: str, target: str) -> Tuple[Tuple[str, str], ...]:
+    """The edges from `source` to `target` (different scripts)."""
+    if (source, target) in EDGES:
+        return ((source, target),)
+    return ((source, PIVOT), (PIVOT, target))
+
+
+class Pipeline:
+    """Converters run one after the other on each piece; the state is theirs, as a tuple."""
+
+    def __init__(self, stages: Sequence[Any]) -> None:
+        self.stages = tuple(stages)
+        self.initial_state = tuple(stage.initial_state for stage in self.stages)
+
+    def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        states = self.initial_state if state is None else state
+        after: List[Any] = []
+        for stage, stage_state in zip(self.stages, states):
+            text, stage_state = stage.convert(text, stage_state)
+            after.append(stage_state)
+        return text, tuple(after)
+
+
+def has_latin(version: str) -> bool:
+    from .compiler import load_compiled
+
+    return load_compiled(version).get("latin") is not None
+
+
+def build(source: str, target: str, version: str, case: str, user: Optional[Any] = None) -> Any:
+    """The converter from `source` to `target` with table version `version`: one edge's
+    converter, or a Pipeline through the pivot."""
+    from .compiler import load_compiled
+
+    compiled = load_compiled(version)
+    edges = route(source, target)
+    if any("latn" in edge for edge in edges) and compiled.get("latin") is None:
+        raise UnsupportedConversionError(
+            f"{source} -> {target} needs the Latin tables of version {NEEDS_LATIN} or later; "
+            f"tables version {version} has none"
+        )
+    stages = [_edge(edge, compiled, version, case, user) for edge in edges]
+    return stages[0] if len(stages) == 1 else Pipeline(stages)
+
+
+def _edge(edge: Tuple[str, str], compiled: Any, version: str, case: str, user: Optional[Any]) -> Any:
+    from .compiler import load_lexicon
+
+    if edge == ("cyrl", "arab"):
+        from .cyrl2arab import Writer
+
+        return Writer(compiled)
+    if edge == ("arab", "cyrl"):
+        from .arab2cyrl import Reader
+
+        lexicon = load_lexicon(version) if compiled["has_lexicon"] else None
+        return Reader(compiled, lexicon, case=case, user=user)
+    if edge == ("cyrl", "latn"):
+        from .latin.writer import LatinWriter
+
+        return LatinWriter(compiled["latin"])
+    from .latin.reader import LatinReader
+
+    lexicon = load_lexicon(version)["lexicon"] if compiled["has_lexicon"] else None
+    return LatinReader(compiled["latin"], lexicon, case=case)

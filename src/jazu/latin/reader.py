@@ -1,0 +1,303 @@
+"""Latin -> Cyrillic: the lossy direction (и and й are both i, х and һ both h, and the letters the
+2021 table leaves open are written with others).
+
+Per line of text:
+1. which alphabet it is written in: the 2021 one, 2018's (acute accents) or 2017's (apostrophes),
+   the one whose own letters the line holds most; a line with none of them keeps the alphabet
+   of the lines before it (the converter's state, so a stream reads as the whole text), else
+   2021 (a stream cuts a line only past 64 KiB: each part is then judged on its own);
+2. words: runs of Latin letters (with the 2017 apostrophes, inner hyphens, and Cyrillic letters
+   typed into them); URLs and e-mail addresses, and words with letters outside the alphabet (c w
+   x, other languages' letters), pass through unchanged;
+3. each word in lower case (the case rows: I is ı's capital, İ is i's), in 2021 spelling, is read
+   once (bounded cache): a known word of the lexicon, else the longest known stem and a known
+   suffix, else the longest known stem of MIN_STEM letters and the rest by rule, else the rules
+   (`read` and `rule` rows); then it gets the case the source word had.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+from ..morphology import SEAM_OPENERS, seam
+from ..wordcache import WordCache
+
+Compiled = Dict[str, Any]
+ALPHABETS = ("2021", "2018", "2017")
+MIN_STEM = 4  # Latin letters a known stem needs before the rest of a word is read by rule
+CYRILLIC_VOWELS = frozenset("аәеиоөуұүыіэюяё")
+URL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+
+class LatinIndex:
+    """The lexicon's words, stem variants and suffixes by their Latin spelling."""
+
+    EMPTY: "LatinIndex"
+    _built: Dict[Tuple[int, int], Tuple[Compiled, Compiled, "LatinIndex"]] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, latin: Optional[Compiled] = None, lexicon: Optional[Compiled] = None) -> None:
+        self.whole: Dict[str, List[str]] = {}
+        self.suffixes: Dict[str, List[str]] = {}
+        self.trie: Any = None
+        if latin is None or lexicon is None:
+            return
+        import marisa_trie
+
+        from .writer import LatinWriter
+
+        spell = LatinWriter(latin).word
+        for entry in lexicon["entries"]:
+            cyr = entry[1].lower()
+            found = self.whole.setdefault(spell(cyr), [])
+            if cyr not in found:
+                found.append(cyr)
+        for suffixes in lexicon["suffixes"].values():
+            for cyr, _ in suffixes:
+                listed = self.suffixes.setdefault(spell(cyr), [])
+                if cyr not in listed:
+                    listed.append(cyr)
+        self.trie = marisa_trie.Trie(self.whole)
+
+    @classmethod
+    def shared(cls, latin: Compiled, lexicon: Compiled) -> "LatinIndex":
+        """One index per compiled table version in a process (the compiled parts are kept with
+        it, so their ids cannot be reused while it lives)."""
+        key = (id(latin), id(lexicon))
+        with cls._lock:
+            found = cls._built.get(key)
+            if found is None or found[0] is not latin or found[1] is not lexicon:
+                found = cls._built[key] = (latin, lexicon, cls(latin, lexicon))
+            return found[2]
+
+
+LatinIndex.EMPTY = LatinIndex()
+
+
+def _alternation(keys: Sequence[str]) -> str:
+    return "|".join(regex.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)))
+
+
+class LatinReader:
+    initial_state = None  # the alphabet of the text so far; None: none seen yet (read as 2021)
+
+    def __init__(self, latin: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore") -> None:
+        self._lower_only = case == "lower"
+        self._upper: Dict[str, str] = latin["upper"]
+        self._alphabet = frozenset(self._upper)
+        # Our own lower case: Python's "I".lower() is "i", but I is the capital of ı.
+        self._lower_2021 = {ord(up): low for low, up in self._upper.items()}
+        self._lower_older = dict(self._lower_2021)
+        self._lower_older.update({ord("I"): "i", ord("İ"): "i"})  # 2017/2018: I is i's capital
+        vowels = frozenset(latin["vowels"])
+        reads: Dict[str, str] = latin["reads"]
+        self._reads = reads
+        self._vowels = vowels
+        self._consonants = frozenset(u for u, cyr in reads.items() if len(u) == 1 and cyr not in CYRILLIC_VOWELS)
+        self._unit = regex.compile(_alternation(list(reads)))
+        self._rules: Dict[str, List[Tuple[str, str, str]]] = {}
+        for unit, cyr, before, after in latin["rules"]:
+            self._rules.setdefault(unit, []).append((cyr, before, after))
+        # Look-alikes (ǧ ŋ, Cyrillic letters in a Latin word), in either case.
+        look: Dict[int, str] = {}
+        for ch, letter in latin["lookalikes"].items():
+            look[ord(ch)] = letter
+            if ch.upper() != ch and len(ch.upper()) == 1:
+                look[ord(ch.upper())] = self._upper[letter[0]] + letter[1:]
+        self._lookalikes = look
+        apostrophes = latin["apostrophes"]
+        self._apostrophe_marks = {ord(a): "'" for a in apostrophes}
+        letter = r"[\p{Latin}" + regex.escape("".join(latin["lookalikes"])) + r"]\p{M}*"
+        marks = regex.escape(apostrophes)
+        # Words: letters with inner hyphens; in 2017 text a letter may carry an apostrophe.
+        # One group, so that `split` leaves the words (and URLs) at its odd indexes.
+        self._words = {
+            "plain": regex.compile(rf"({URL}|(?:{letter})+(?:-(?:{letter})+)*)"),
+            "2017": regex.compile(rf"({URL}|(?:(?:{letter})+[{marks}]?)+(?:-(?:(?:{letter})+[{marks}]?)+)*)"),
+        }
+        self._url = regex.compile(URL).fullmatch
+        # The older alphabets' spellings -> 2021, longest first; and what tells each alphabet.
+        self._spellings: Dict[str, Tuple[Any, Dict[str, str]]] = {}
+        own_letters = set()
+        for name, pairs in latin["alphabets"].items():
+            table = dict(pairs)
+            self._spellings[name] = (regex.compile(_alternation(list(table))), table)
+            own_letters |= {ch for spelling in table for ch in spelling}
+        older_marks = sorted(ch for ch in {ch for s, _ in latin["alphabets"].get("2018", ()) for ch in s}
+                             if ch not in self._alphabet and not ch.isascii())
+        markers = {
+            "2021": sorted(ch for ch in self._alphabet if not ch.isascii() and ch not in own_letters),
+            "2018": older_marks,
+        }
+        self._markers = {
+            name: regex.compile("[" + regex.escape("".join(chars + [self._upper.get(c, c.upper()) for c in chars])) + "]")
+            for name, chars in markers.items() if chars
+        }
+        apostrophe_letters = sorted({s[0] for s, _ in latin["alphabets"].get("2017", ()) if s.endswith("'")})
+        if apostrophe_letters:
+            both = "".join(apostrophe_letters) + "".join(apostrophe_letters).upper()
+            self._markers["2017"] = regex.compile(rf"[{regex.escape(both)}][{marks}]")
+        self._has_letter = regex.compile(r"\p{Latin}").search
+        # The lexicon, indexed by the Latin spelling of each known word, stem variant and suffix
+        # (built once per process and table version, then shared: it is never changed).
+        index = LatinIndex.shared(latin, lexicon) if lexicon is not None else LatinIndex.EMPTY
+        self._whole, self._suffixes, self._trie = index.whole, index.suffixes, index.trie
+        self._cache: WordCache[str] = WordCache(self._read)
+        # Each token as written, per alphabet: natural text repeats them, so most cost one look-up.
+        self._tokens = {name: WordCache(lambda token, name=name: self._word(token, name)) for name in ALPHABETS}
+
+    # --- text level ---------------------------------------------------------------------------
+
+    def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        """Each line in its alphabet (`state`: the one of the lines before). Most text holds no
+        letter of an older alphabet: then it is read in one pass."""
+        older = [name for name, found in self._markers.items() if name != "2021" and found.search(text)]
+        if not older and state in (None, "2021"):
+            new = "2021" if self._markers["2021"].search(text) else state
+            return self._in(text, "2021"), new
+        out = []
+        for line in text.splitlines(keepends=True):
+            state = self._alphabet_of(line) or state
+            out.append(self._in(line, state or "2021"))
+        return "".join(out), state
+
+    def _in(self, text: str, alphabet: str) -> str:
+        parts = self._words["2017" if alphabet == "2017" else "plain"].split(text)
+        parts[1::2] = map(self._tokens[alphabet].__getitem__, parts[1::2])
+        return "".join(parts)
+
+    def _alphabet_of(self, line: str) -> Optional[str]:
+        """The alphabet whose own letters `line` holds most, or None if it holds none."""
+        counts = {name: len(found.findall(line)) for name, found in self._markers.items()}
+        best = max(counts, key=counts.__getitem__, default=None)
+        return best if best is not None and counts[best] else None
+
+    # --- word level ---------------------------------------------------------------------------
+
+    def _word(self, token: str, alphabet: str) -> str:
+        if self._has_letter(token) is None or self._url(token) is not None:
+            return token  # a Cyrillic word (only look-alikes), a URL or an e-mail address
+        shaped = unicodedata.normalize("NFC", token).translate(self._lookalikes)
+        low = self._lower(shaped, alphabet)
+        if low is None:
+            return token  # letters outside the alphabet: no Kazakh word
+        reading = self._read_parts(low)
+        if alphabet == "2021" and "I" in shaped:
+            # A capital I is ı's in this alphabet, but many type it for İ (и): Иран, not Іран,
+            # where only that reading is a known word.
+            other = self._lower(shaped.replace("I", "İ"), alphabet)
+            if other is not None and other != low and not self._known(low) and self._known(other):
+                reading = self._read_parts(other)
+        if self._lower_only:
+            return reading
+        return _with_case(shaped, reading)
+
+    def _lower(self, token: str, alphabet: str) -> Optional[str]:
+        """The token in lower case and 2021 spelling, or None where it holds a letter outside it."""
+        low = token.translate(self._lower_2021 if alphabet == "2021" else self._lower_older).lower()
+        if alphabet != "2021":
+            if alphabet == "2017":
+                low = low.translate(self._apostrophe_marks)
+            found, table = self._spellings[alphabet]
+            low = found.sub(lambda m: table[m.group()], low)
+        alphabet_letters = self._alphabet
+        if not all(ch in alphabet_letters or ch == "-" for ch in low):
+            return None
+        return low
+
+    def _read_parts(self, low: str) -> str:
+        """A word, or a hyphenated one known whole (нью-йорк) or read part by part."""
+        if "-" not in low:
+            return self._cache[low]
+        found = self._whole.get(low)
+        if found:
+            return self._pick(found, low)
+        return "-".join(self._cache[part] if part else part for part in low.split("-"))
+
+    def _known(self, low: str) -> bool:
+        if self._trie is None:
+            return False
+        if low in self._whole:
+            return True
+        return any(low[len(p):] in self._suffixes for p in self._trie.prefixes(low))
+
+    def _read(self, word: str) -> str:
+        """A lower-case 2021 Latin word (letters only) in Cyrillic (see the module docstring)."""
+        if self._trie is None:
+            return self._rule(word)
+        found = self._whole.get(word)
+        if found:
+            return self._pick(found, word)
+        prefixes = self._trie.prefixes(word)  # shortest first
+        for prefix in reversed(prefixes):
+            suffixes = self._suffixes.get(word[len(prefix):])
+            if suffixes and len(prefix) >= 2:
+                stem = self._pick(self._whole[prefix], prefix)
+                for suffix in suffixes:
+                    joined = seam(stem, suffix) if suffix[0] in SEAM_OPENERS else stem + suffix
+                    if joined is not None:
+                        return joined
+        for prefix in reversed(prefixes):
+            if len(prefix) < MIN_STEM:
+                break
+            stem = self._pick(self._whole[prefix], prefix)
+            rest = self._rule(word, len(prefix))
+            joined = seam(stem, rest) if rest[:1] in SEAM_OPENERS else stem + rest
+            if joined is not None:
+                return joined
+        return self._rule(word)
+
+    def _pick(self, found: List[str], latin: str) -> str:
+        """Of the known words spelt alike, the one the rules read (no loan letter to restore),
+        else the first listed."""
+        if len(found) == 1:
+            return found[0]
+        ruled = self._rule(latin)
+        return ruled if ruled in found else found[0]
+
+    def _rule(self, word: str, start: int = 0) -> str:
+        """The rule reading of `word` from `start` (the letters before it are its context)."""
+        out = []
+        i, n = start, len(word)
+        match, reads, rules = self._unit.match, self._reads, self._rules
+        while i < n:
+            unit = match(word, i).group()  # type: ignore[union-attr]  # every letter is a unit
+            end = i + len(unit)
+            cyr = reads[unit]
+            for ruled, before, after in rules.get(unit, ()):
+                if self._fits(before, word, i - 1) and self._fits(after, word, end, after=True):
+                    cyr = ruled
+                    break
+            out.append(cyr)
+            i = end
+        return "".join(out)
+
+    def _fits(self, context: str, word: str, at: int, after: bool = False) -> bool:
+        if context == "*":
+            return True
+        if context == "^":
+            return at < 0
+        if context == "$":
+            return at >= len(word)
+        if at < 0 or at >= len(word):
+            return False
+        return word[at] in (self._vowels if context == "V" else self._consonants)
+
+
+def _with_case(source: str, reading: str) -> str:
+    """`reading` with the case of `source`: lower, Title, ALL CAPS, or letter by letter where the
+    two have as many letters (BŪŪ-nyñ: БҰҰ-ның)."""
+    letters = [ch for ch in source if ch.isalpha() or ch == "-"]
+    if not any(ch.isupper() for ch in letters):
+        return reading
+    if all(ch.isupper() or ch == "-" for ch in letters) and sum(ch.isalpha() for ch in letters) > 1:
+        return reading.upper()
+    if letters[0].isupper() and not any(ch.isupper() for ch in letters[1:]):
+        return reading[:1].upper() + reading[1:]
+    if len(letters) == len(reading):
+        return "".join(r.upper() if s.isupper() else r for s, r in zip(letters, reading))
+    return reading[:1].upper() + reading[1:] if letters[0].isupper() else reading
