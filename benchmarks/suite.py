@@ -18,7 +18,9 @@ What is measured, and why:
                        word is a cache miss (the cost of the word-level rules and lexicon).
 
   Arabic corpora are the Cyrillic ones written by jazu's writer (natural: plus seed 000, which
-  is real Arabic-script Kazakh).
+  is real Arabic-script Kazakh). With tables that have Latin (version 4 on), Cyrillic <-> Latin
+  too: the Latin corpora are the Cyrillic ones written in Latin by jazu, and the yardstick is a
+  1:1 letter table of that direction.
 
   Through the CLI: wall time of `jazu --from X --to Y FILE > /dev/null` on the natural corpus;
   start-up (`jazu --version`, and one word through stdin) after a warm-up run that fills the
@@ -70,7 +72,8 @@ SUFFIXES = ROOT / "tables" / "2" / "suffixes.tsv"
 RANDOM_SEED = 20240521
 MB = 1_000_000
 DIRECTIONS = (("cyrl", "arab"), ("arab", "cyrl"))
-LABELS = {"cyrl": "Cyrillic", "arab": "Arabic"}
+LATIN_DIRECTIONS = (("cyrl", "latn"), ("latn", "cyrl"))  # in process, with tables that have Latin
+LABELS = {"cyrl": "Cyrillic", "arab": "Arabic", "latn": "Latin"}
 
 BACK_VOWELS = set("аоұыяАОҰЫЯ")
 FRONT_VOWELS = set("әөүіеэӘӨҮІЕЭ")
@@ -214,16 +217,25 @@ def build_corpora(cfg: Dict[str, Any]) -> Dict[str, Dict[str, str]]:
         # Two Cyrillic forms may be written alike: keep each Arabic form once.
         "distinct": "\n".join(unique(write(cyrillic["distinct"]).split("\n")[:-1])) + "\n",
     }
-    return {"cyrl": cyrillic, "arab": arabic}
+    corpora = {"cyrl": cyrillic, "arab": arabic}
+    if has_latin():
+        to_latin = jazu.Transliterator("cyrl", "latn", tables=TABLES)
+        corpora["latn"] = {name: to_latin(text) for name, text in cyrillic.items()}
+    return corpora
+
+
+def has_latin() -> bool:
+    return load_compiled(TABLES).get("latin") is not None
 
 
 # --- yardstick and peer ----------------------------------------------------------------------
 
 
-def yardstick_tables() -> Dict[str, Dict[int, Optional[str]]]:
-    """1:1 `str.translate` tables from the compiled letter maps (both cases of Cyrillic; Arabic
-    vowels read as their back value): what a naive letter-for-letter converter does."""
-    compiled = load_compiled()
+def yardstick_tables() -> Dict[Tuple[str, str], Dict[int, Optional[str]]]:
+    """1:1 `str.translate` tables from the compiled letter maps, by direction (both cases of
+    Cyrillic; Arabic vowels read as their back value; Latin letters read by their `read` rows):
+    what a naive letter-for-letter converter does."""
+    compiled = load_compiled(TABLES)
     writer: Dict[int, Optional[str]] = {}
     for low, arab in compiled["writer"]["letters"].items():
         for ch in (low, low.upper()):
@@ -231,7 +243,20 @@ def yardstick_tables() -> Dict[str, Dict[int, Optional[str]]]:
                 writer[ord(ch)] = arab or None
     reader: Dict[int, Optional[str]] = {ord(a): c for a, c in compiled["reader"]["letters"].items()}
     reader.update({ord(a): pair[0] for a, pair in compiled["reader"]["vowels"].items()})
-    return {"cyrl": writer, "arab": reader}
+    tables = {("cyrl", "arab"): writer, ("arab", "cyrl"): reader}
+    latin = compiled.get("latin")
+    if latin:
+        to_latin: Dict[int, Optional[str]] = {}
+        for low, lat in latin["letters"].items():
+            to_latin[ord(low)] = lat or None
+            to_latin[ord(low.upper())] = (latin["upper"][lat[0]] + lat[1:]) if lat else None
+        from_latin: Dict[int, Optional[str]] = {}
+        for unit, cyr in latin["reads"].items():
+            if len(unit) == 1:
+                from_latin[ord(unit)] = cyr
+                from_latin[ord(latin["upper"][unit])] = cyr.upper()
+        tables.update({("cyrl", "latn"): to_latin, ("latn", "cyrl"): from_latin})
+    return tables
 
 
 def icu_transliterator(table: Dict[int, Optional[str]]) -> Optional[Any]:
@@ -291,17 +316,20 @@ def run_in_process(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any]) -> L
     jazu.Transliterator("cyrl", "arab", tables=TABLES)("сөз")  # load the compiled tables and lexicon
     jazu.Transliterator("arab", "cyrl", tables=TABLES)("ءسوز")  # once, outside any timing
     rows = []
-    for source, target in DIRECTIONS:
+    directions = DIRECTIONS + (LATIN_DIRECTIONS if "latn" in corpora else ())
+    for source, target in directions:
+        if target == "latn" or source == "latn":
+            jazu.Transliterator(source, target, tables=TABLES)("сөз qaz")  # its lexicon index, once
         for name, text in corpora[source].items():
             print(f"  in process: {source} -> {target}, {name} ...", file=sys.stderr, flush=True)
-            result = measure_in_process(source, target, text, tables[source], cfg["repeat"])
+            result = measure_in_process(source, target, text, tables[(source, target)], cfg["repeat"])
             rows.append({"source": source, "target": target, "corpus": name, **result})
     return rows
 
 
 def run_peer(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     """PyICU over the natural Cyrillic corpus, interleaved with the yardstick; None if absent."""
-    table = yardstick_tables()["cyrl"]
+    table = yardstick_tables()[("cyrl", "arab")]
     icu_tr = icu_transliterator(table)
     if icu_tr is None:
         return None

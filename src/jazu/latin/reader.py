@@ -17,6 +17,7 @@ Per line of text:
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -30,7 +31,10 @@ Compiled = Dict[str, Any]
 ALPHABETS = ("2021", "2018", "2017")
 MIN_STEM = 4  # Latin letters a known stem needs before the rest of a word is read by rule
 CYRILLIC_VOWELS = frozenset("аәеиоөуұүыіэюяё")
-URL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# The letters of the Latin script's blocks (Basic Latin, Latin-1, Extended-A and -B, Additional)
+LATIN_LETTERS = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+COMBINING = "\u0300-\u036f"
+URL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 
 class LatinIndex:
@@ -111,15 +115,18 @@ class LatinReader:
         self._lookalikes = look
         apostrophes = latin["apostrophes"]
         self._apostrophe_marks = {ord(a): "'" for a in apostrophes}
-        letter = r"[\p{Latin}" + regex.escape("".join(latin["lookalikes"])) + r"]\p{M}*"
-        marks = regex.escape(apostrophes)
-        # Words: letters with inner hyphens; in 2017 text a letter may carry an apostrophe.
-        # One group, so that `split` leaves the words (and URLs) at its odd indexes.
+        # The Latin letters' blocks, as ranges: the `re` module splits twice as fast as `regex`.
+        letters = LATIN_LETTERS + re.escape("".join(latin["lookalikes"]))
+        run = rf"[{letters}][{letters}{COMBINING}]*"  # letters, with the marks of decomposed ones
+        marks = re.escape(apostrophes)
+        # Words: letters with inner hyphens; in 2017 text a letter may carry an apostrophe. One
+        # group, so that `split` leaves the words at its odd indexes.
         self._words = {
-            "plain": regex.compile(rf"({URL}|(?:{letter})+(?:-(?:{letter})+)*)"),
-            "2017": regex.compile(rf"({URL}|(?:(?:{letter})+[{marks}]?)+(?:-(?:(?:{letter})+[{marks}]?)+)*)"),
+            "plain": re.compile(rf"({run}(?:-{run})*)"),
+            "2017": re.compile(rf"((?:{run}[{marks}]?)+(?:-(?:{run}[{marks}]?)+)*)"),
         }
-        self._url = regex.compile(URL).fullmatch
+        # URLs and e-mail addresses are looked for only where their marks stand (a C-level find).
+        self._urls = re.compile(f"({URL})")
         # The older alphabets' spellings -> 2021, longest first; and what tells each alphabet.
         self._spellings: Dict[str, Tuple[Any, Dict[str, str]]] = {}
         own_letters = set()
@@ -133,14 +140,20 @@ class LatinReader:
             "2021": sorted(ch for ch in self._alphabet if not ch.isascii() and ch not in own_letters),
             "2018": older_marks,
         }
-        self._markers = {
-            name: regex.compile("[" + regex.escape("".join(chars + [self._upper.get(c, c.upper()) for c in chars])) + "]")
-            for name, chars in markers.items() if chars
-        }
+        # Each alphabet's marks, and the characters a text must hold for it to have any: most
+        # text has none of an older alphabet's, and `ch in text` finds that at C speed.
+        self._gates: Dict[str, str] = {}
+        self._markers = {}
+        for name, chars in markers.items():
+            if chars:
+                both = "".join(chars + [self._upper.get(c, c.upper()) for c in chars])
+                self._gates[name] = both
+                self._markers[name] = re.compile(f"[{re.escape(both)}]")
         apostrophe_letters = sorted({s[0] for s, _ in latin["alphabets"].get("2017", ()) if s.endswith("'")})
         if apostrophe_letters:
             both = "".join(apostrophe_letters) + "".join(apostrophe_letters).upper()
-            self._markers["2017"] = regex.compile(rf"[{regex.escape(both)}][{marks}]")
+            self._gates["2017"] = apostrophes
+            self._markers["2017"] = re.compile(rf"[{re.escape(both)}][{marks}]")
         self._has_letter = regex.compile(r"\p{Latin}").search
         # The lexicon, indexed by the Latin spelling of each known word, stem variant and suffix
         # (built once per process and table version, then shared: it is never changed).
@@ -155,32 +168,41 @@ class LatinReader:
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         """Each line in its alphabet (`state`: the one of the lines before). Most text holds no
         letter of an older alphabet: then it is read in one pass."""
-        older = [name for name, found in self._markers.items() if name != "2021" and found.search(text)]
-        if not older and state in (None, "2021"):
-            new = "2021" if self._markers["2021"].search(text) else state
-            return self._in(text, "2021"), new
+        if not any(self._holds(text, name) for name in self._markers if name != "2021") and state in (None, "2021"):
+            return self._in(text, "2021"), "2021" if self._holds(text, "2021") else state
         out = []
         for line in text.splitlines(keepends=True):
             state = self._alphabet_of(line) or state
             out.append(self._in(line, state or "2021"))
         return "".join(out), state
 
+    def _holds(self, text: str, alphabet: str) -> bool:
+        """Does `text` hold a mark of `alphabet`?"""
+        return any(ch in text for ch in self._gates[alphabet]) and self._markers[alphabet].search(text) is not None
+
     def _in(self, text: str, alphabet: str) -> str:
+        if "@" in text or "://" in text or "www." in text:
+            pieces = self._urls.split(text)  # the URLs at odd indexes pass through
+            pieces[0::2] = [self._words_in(piece, alphabet) for piece in pieces[0::2]]
+            return "".join(pieces)
+        return self._words_in(text, alphabet)
+
+    def _words_in(self, text: str, alphabet: str) -> str:
         parts = self._words["2017" if alphabet == "2017" else "plain"].split(text)
         parts[1::2] = map(self._tokens[alphabet].__getitem__, parts[1::2])
         return "".join(parts)
 
     def _alphabet_of(self, line: str) -> Optional[str]:
         """The alphabet whose own letters `line` holds most, or None if it holds none."""
-        counts = {name: len(found.findall(line)) for name, found in self._markers.items()}
+        counts = {name: len(found.findall(line)) if self._holds(line, name) else 0 for name, found in self._markers.items()}
         best = max(counts, key=counts.__getitem__, default=None)
         return best if best is not None and counts[best] else None
 
     # --- word level ---------------------------------------------------------------------------
 
     def _word(self, token: str, alphabet: str) -> str:
-        if self._has_letter(token) is None or self._url(token) is not None:
-            return token  # a Cyrillic word (only look-alikes), a URL or an e-mail address
+        if self._has_letter(token) is None:
+            return token  # a Cyrillic word (only look-alikes): already in the target script
         shaped = unicodedata.normalize("NFC", token).translate(self._lookalikes)
         low = self._lower(shaped, alphabet)
         if low is None:
