@@ -139,9 +139,9 @@ def main() -> None:
     tables = suite.yardstick_tables()
     jazu.Transliterator("arab", "cyrl")("ءسوز")  # compiled tables and lexicon loaded, untimed
     natural = corpora["arab"]["natural"]
-    reader_stages(natural, best(lambda: natural.translate(tables["arab"])))
+    reader_stages(natural, best(lambda: natural.translate(tables[("arab", "cyrl")])))
     distinct = corpora["cyrl"]["distinct"]
-    writer_stages(distinct, best(lambda: distinct.translate(tables["cyrl"])))
+    writer_stages(distinct, best(lambda: distinct.translate(tables[("cyrl", "arab")])))
     for name in ("shuffled+suffixed", "distinct"):
         miss_classes(name, corpora["arab"][name])
     if args.cprofile:

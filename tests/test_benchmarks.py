@@ -21,10 +21,12 @@ def test_the_suite_measures_every_row(tmp_path: Path) -> None:
     out = tmp_path / "suite.json"
     text = _run(["benchmarks/suite.py", "--quick", "--json", str(out)])
     report = json.loads(out.read_text(encoding="utf-8"))
-    rows = {(r["source"], r["corpus"]) for r in report["in_process"]}
-    assert rows == {(s, c) for s in ("cyrl", "arab") for c in ("natural", "shuffled+suffixed", "distinct")}
+    rows = {(r["source"], r["target"], r["corpus"]) for r in report["in_process"]}
+    directions = [("cyrl", "arab"), ("arab", "cyrl"), ("cyrl", "latn"), ("latn", "cyrl")]
+    assert rows == {(s, t, c) for s, t in directions for c in ("natural", "shuffled+suffixed", "distinct")}
     assert all(r["ratio"] > 0 and r["words"] > 0 for r in report["in_process"])
     assert "| Arabic → Cyrillic | distinct |" in text and "start-up: `jazu --version`" in text
+    assert "| Latin → Cyrillic | natural |" in text
 
 
 def test_the_stage_timings_cover_both_directions() -> None:

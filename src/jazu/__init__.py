@@ -42,6 +42,7 @@ __all__ = [
     "InputTypeError",
     "DecodeError",
     "__version__",
+    "available_profiles",
 ]
 
 _shared: Dict[tuple, Transliterator] = {}
@@ -50,20 +51,31 @@ _shared_lock = threading.Lock()
 
 def transliterate(
     text: str, target: str = "cyrl", source: str = "auto", tables: Optional[str] = None, case: str = "restore",
-    lexicon: Optional[str] = None,
+    lexicon: Optional[str] = None, profile: str = "kazinform", digits: str = "ascii",
 ) -> str:
     """Convert `text` to the `target` script; `source="auto"` detects it. `case="lower"` leaves
-    Cyrillic output in lower case (default "restore": sentence starts, names, abbreviations).
-    `lexicon`: a user lexicon file (`word<TAB>spelling` lines) whose words the reader prefers."""
+    output read from Arabic or Latin in lower case (default "restore": sentence starts, names,
+    abbreviations). `lexicon`: a user lexicon file (`word<TAB>spelling` lines) whose words the
+    reader prefers. Arabic output: `profile` (`available_profiles()`), `digits` ("ascii" or
+    "arabic": ۰–۹)."""
     if not isinstance(text, str):
         raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
-    key = _shared_key(source, target, tables, case, lexicon)
+    key = _shared_key(source, target, tables, case, lexicon) + (profile, digits)
     t = _shared.get(key)
     if t is None:
         with _shared_lock:
-            t = _shared.get(key) or Transliterator(source=source, target=target, tables=tables, case=case, lexicon=lexicon)
+            t = _shared.get(key) or Transliterator(
+                source=source, target=target, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
+            )
             _shared[key] = t
     return t(text)
+
+
+def available_profiles(tables: Optional[str] = None) -> Tuple[str, ...]:
+    """The Arabic output profiles of a table version (the newest by default), default first."""
+    from .graph import profiles
+
+    return profiles(tables)
 
 
 def _shared_key(source: str, target: str, tables: Optional[str], case: str, lexicon: Optional[str]) -> tuple:

@@ -79,7 +79,10 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         backup: Optional[str] = typer.Option(None, "--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX."),
         suffix: Optional[str] = typer.Option(None, "--suffix", metavar="SUFFIX", help="Write each FILE's conversion to FILE+SUFFIX."),
         lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE", help="Your own words (word<TAB>spelling lines), read first."),
+        profile: str = typer.Option("kazinform", "--profile", help="Arabic output: kazinform (house style), unicode (hamza U+0674), xinjiang."),
+        digits: str = typer.Option("ascii", "--digits", help="Arabic output digits: ascii (0-9) or arabic (۰-۹)."),
         list_tables: bool = typer.Option(False, "--list-tables", help="List the shipped table versions and exit."),
+        list_profiles: bool = typer.Option(False, "--list-profiles", help="List the Arabic output profiles of the table version and exit."),
         version: bool = typer.Option(False, "--version", help="Print the version and exit."),
     ) -> int:
         """Convert Kazakh text between the Arabic, Cyrillic and Latin (2021) scripts.
@@ -93,12 +96,16 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
             return 0
         if list_tables:
             return _list_tables()
+        if list_profiles:
+            return _list_profiles(tables)
         if to is None:
             _error("missing --to (arab, cyrl or latn) (see jazu --help)")
             return EXIT_USAGE
         from .transliterator import Transliterator
 
-        transliterator = Transliterator(source=source, target=to, tables=tables, case=case, lexicon=lexicon)
+        transliterator = Transliterator(
+            source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
+        )
         inputs = files or ["-"]
         plan = Plan(output, errors, in_place, backup, suffix)
         plan.check(inputs)
@@ -161,6 +168,16 @@ def _list_tables() -> int:
         status = parse_table(tables_root() / name / "writer.tsv", "writer", name).meta_value("status")
         newest = "  (default)" if name == versions[-1] else ""
         sys.stdout.write(f"{name}\t{status}\t{version_digest(name)[:12]}{newest}\n")
+    return 0
+
+
+def _list_profiles(tables: Optional[str]) -> int:
+    from .graph import profiles
+    from .tables import resolve_version
+
+    version = resolve_version(tables)
+    for i, name in enumerate(profiles(version)):
+        sys.stdout.write(f"{name}{'  (default)' if i == 0 else ''}\n")
     return 0
 
 

@@ -253,11 +253,27 @@ def compile_writer(table: Table) -> Compiled:
             style["rewrites"].append(args)
         elif rule == "doubles" and args == ["collapse"]:
             style["doubles"] = True
-        elif rule == "epenthesis" and len(args) == 1 and args[0] in letters:
-            style["epenthesis"].append(args[0])
+        elif rule == "epenthesis" and args[0] in letters and args[1:] in ([], ["strict"]):
+            # strict (version 4 on): и у й ю я ё before the letter are no consonant (цирк, курс)
+            style["epenthesis"].append([args[0], args[1:] == ["strict"]])
         else:
             raise table.fail(row, f"unknown style rule {rule!r} {args}: see the comment above the style rows")
+    # Output profiles (version 4 on): a named spelling style and hamza for Arabic output.
+    profiles: Dict[str, Dict[str, Optional[str]]] = {}
+    for row in table.of("profile"):
+        name, kind, value = row.values
+        profile = profiles.setdefault(name, {"style": None, "hamza": None})
+        if kind == "style" and (value == "house" or value in styles):
+            profile["style"] = None if value == "house" else value
+        elif kind == "hamza" and len(value) == 1 and 0x0600 <= ord(value) <= 0x06FF:
+            profile["hamza"] = value
+        else:
+            raise table.fail(row, f"profile rows set a style (house or a style's name) or a hamza (one Arabic character), not {kind} {value!r}")
+    for row in table.of("profile-test"):
+        if row.values[0] not in profiles:
+            raise table.fail(row, f"profile-test for {row.values[0]!r}, which no profile row names")
     return {
+        "profiles": profiles,
         "styles": styles,
         "letters": letters,
         "seq": seq,

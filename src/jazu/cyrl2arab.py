@@ -24,9 +24,13 @@ class Writer:
 
     initial_state = None
 
-    def __init__(self, compiled: Compiled, style: Optional[str] = None) -> None:
-        """`style` names a spelling style of the `style` rows (other outlets, Xinjiang): such
-        spellings are never output; the reader's lexicon uses them to recognise words."""
+    def __init__(
+        self, compiled: Compiled, style: Optional[str] = None, hamza: Optional[str] = None, digits: str = "ascii"
+    ) -> None:
+        """`style` names a spelling style of the `style` rows (other outlets, Xinjiang): the
+        reader's lexicon uses them to recognise words, and an output profile (version 4 on) may
+        write one. `hamza`: the profile's hamza instead of the house one. `digits`: "arabic"
+        writes the digits of numbers as Extended Arabic-Indic ۰–۹."""
         c = compiled["writer"]
         self._letters: Dict[str, str] = dict(c["letters"])
         rules = c["styles"][style] if style else None
@@ -43,7 +47,9 @@ class Writer:
         self._seq: Dict[str, str] = dict(c["seq"])
         self._after_vowel: Dict[str, str] = dict(c["after_vowel"]) if not rules or rules["after_vowel"] else {}
         classes = c["classes"]
-        self._hamza: str = c["hamza"]
+        self._hamza: str = hamza or c["hamza"]
+        # Numbers standing apart (not inside a Latin word, a URL or an address) in ۰–۹.
+        self._digits = re.compile(r"(?<![A-Za-z0-9_/.@:#])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_/@])") if digits == "arabic" else None
         self._abbr = frozenset(c["abbr"])
         self._vowels = frozenset(classes["vowel"])
         alternatives = []
@@ -115,6 +121,8 @@ class Writer:
                 batch = [word for word in batch if len(word) <= LONGEST_CACHED]
             cache.add_all(batch, self._words(batch))
         pieces[1::2] = map(cache.__getitem__, words)
+        if self._digits is not None:
+            return self._digits.sub(lambda m: m.group().translate(ARABIC_DIGITS), "".join(pieces)), None
         return "".join(pieces), None
 
     def _words(self, words: List[str]) -> List[str]:
@@ -166,9 +174,10 @@ class Writer:
         """The Cyrillic rewrites of a spelling style, as one function."""
         rewrites = [(a, b) for a, b in rules["rewrites"]]
         consonant = f"[^{re.escape(vowels)}ьъ\\W]"
+        strict = f"[^{re.escape(vowels)}иуйюяёьъ\\W]"  # и у й ю я ё are vowels or glides here
         epenthesis = [
-            (letter, re.compile(f"(?<={consonant})({re.escape(letter)})(?={consonant}|$)"))
-            for letter in rules["epenthesis"]
+            (letter, re.compile(f"(?<={strict if is_strict else consonant})({re.escape(letter)})(?={consonant}|$)"))
+            for letter, is_strict in rules["epenthesis"]
         ]
         doubles = re.compile(r"(\w)\1") if rules["doubles"] else None
         # Native words keep their doubled letters (аттары, қатты): only loans lose them.
@@ -244,6 +253,9 @@ def writers(compiled: Compiled) -> List[Writer]:
     """A writer of the house style and of every other spelling style, house first: how the
     reader checks that a candidate reading spells the input."""
     return [Writer(compiled)] + [Writer(compiled, style=name) for name in compiled["writer"]["styles"]]
+
+
+ARABIC_DIGITS = {ord(d): chr(0x06F0 + int(d)) for d in "0123456789"}  # Extended Arabic-Indic ۰–۹
 
 
 # Latin letters typed for the Kazakh Cyrillic letters they look like.

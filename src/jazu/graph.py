@@ -50,9 +50,34 @@ def has_latin(version: str) -> bool:
     return load_compiled(version).get("latin") is not None
 
 
-def build(source: str, target: str, version: str, case: str, user: Optional[Any] = None) -> Any:
+DEFAULT_PROFILE = "kazinform"  # the house style; the only profile of versions 1 to 3
+DIGITS = ("ascii", "arabic")
+
+
+def profiles(version: Optional[str] = None) -> Tuple[str, ...]:
+    """The Arabic output profiles of a table version, the default first."""
+    from .compiler import load_compiled
+
+    names = list(load_compiled(version)["writer"].get("profiles") or ())
+    return (DEFAULT_PROFILE,) + tuple(n for n in names if n != DEFAULT_PROFILE)
+
+
+def check_output_options(version: str, profile: str, digits: str) -> None:
+    from .errors import UnknownOptionError
+
+    known = profiles(version)
+    if profile not in known:
+        raise UnknownOptionError(f"unknown profile {profile!r} for tables version {version}; known: {', '.join(known)}")
+    if digits not in DIGITS:
+        raise UnknownOptionError(f"unknown digits {digits!r}; use one of: {', '.join(DIGITS)}")
+
+
+def build(
+    source: str, target: str, version: str, case: str, user: Optional[Any] = None,
+    profile: str = DEFAULT_PROFILE, digits: str = "ascii",
+) -> Any:
     """The converter from `source` to `target` with table version `version`: one edge's
-    converter, or a Pipeline through the pivot."""
+    converter, or a Pipeline through the pivot. `profile` and `digits` shape Arabic output."""
     from .compiler import load_compiled
 
     compiled = load_compiled(version)
@@ -62,17 +87,22 @@ def build(source: str, target: str, version: str, case: str, user: Optional[Any]
             f"{source} -> {target} needs the Latin tables of version {NEEDS_LATIN} or later; "
             f"tables version {version} has none"
         )
-    stages = [_edge(edge, compiled, version, case, user) for edge in edges]
+    output = (profile, digits)
+    stages = [_edge(edge, compiled, version, case, user, output) for edge in edges]
     return stages[0] if len(stages) == 1 else Pipeline(stages)
 
 
-def _edge(edge: Tuple[str, str], compiled: Any, version: str, case: str, user: Optional[Any]) -> Any:
+def _edge(
+    edge: Tuple[str, str], compiled: Any, version: str, case: str, user: Optional[Any], output: Tuple[str, str]
+) -> Any:
     from .compiler import load_lexicon
 
     if edge == ("cyrl", "arab"):
         from .cyrl2arab import Writer
 
-        return Writer(compiled)
+        profile, digits = output
+        chosen = (compiled["writer"].get("profiles") or {}).get(profile) or {"style": None, "hamza": None}
+        return Writer(compiled, style=chosen["style"], hamza=chosen["hamza"], digits=digits)
     if edge == ("arab", "cyrl"):
         from .arab2cyrl import Reader
 

@@ -38,6 +38,9 @@ SCHEMAS: Dict[str, Dict[str, Tuple[int, int, int]]] = {
         "abbr": (1, 1, 1),
         "style": (3, 4, 3),
         "test": (2, 2, 1),
+        # From version 4: Arabic output profiles (tables/4/README.md)
+        "profile": (3, 3, 2),
+        "profile-test": (3, 3, 2),
     },
     "reader": {
         "vowel": (3, 3, 1),

@@ -36,13 +36,15 @@ class Transliterator:
     letters outnumber them and enough of them are Kazakh Latin's own (scripts.kazakh_script);
     English and other Latin text pass through. Any script converts to any other: through the
     Cyrillic pivot where there is no direct edge (graph.py); Latin needs tables version 4 on.
-    `case` (into Cyrillic): "restore" capitalises sentence starts, names and abbreviations;
-    "lower" leaves every converted word in lower case.
+    `case` (read from Arabic or Latin): "restore" capitalises sentence starts, names and
+    abbreviations; "lower" leaves every converted word in lower case.
+    `profile` and `digits` shape Arabic output: the spelling profile (`jazu.available_profiles`:
+    kazinform, the house style and default; unicode; xinjiang) and "ascii" or "arabic" (۰–۹) digits.
     """
 
     def __init__(
         self, source: str = "auto", target: str = "cyrl", tables: Optional[str] = None, case: str = "restore",
-        lexicon: Optional[Union[str, "os.PathLike[str]"]] = None,
+        lexicon: Optional[Union[str, "os.PathLike[str]"]] = None, profile: str = "kazinform", digits: str = "ascii",
     ) -> None:
         self.source = script_name(source, allow_auto=True)
         self.target = script_name(target)
@@ -50,6 +52,10 @@ class Transliterator:
         if case not in CASES:
             raise UnknownOptionError(f"unknown case {case!r}; use one of: {', '.join(CASES)}")
         self.case = case
+        from .graph import check_output_options
+
+        check_output_options(self.tables, profile, digits)
+        self.profile, self.digits = profile, digits
         self.lexicon = None if lexicon is None else os.fspath(lexicon)
         self._user = self._load_user_lexicon() if self.lexicon else None
         self._converters: Dict[str, Any] = {}
@@ -64,10 +70,13 @@ class Transliterator:
             )
 
     def __repr__(self) -> str:
-        return f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r}, case={self.case!r})"
+        return (
+            f"Transliterator(source={self.source!r}, target={self.target!r}, tables={self.tables!r}, "
+            f"case={self.case!r}, profile={self.profile!r}, digits={self.digits!r})"
+        )
 
     def __reduce__(self) -> Any:
-        return (Transliterator, (self.source, self.target, self.tables, self.case, self.lexicon))
+        return (Transliterator, (self.source, self.target, self.tables, self.case, self.lexicon, self.profile, self.digits))
 
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
@@ -150,7 +159,7 @@ class Transliterator:
             if conv is None:
                 from .graph import build
 
-                conv = build(source, self.target, self.tables, self.case, self._user)
+                conv = build(source, self.target, self.tables, self.case, self._user, self.profile, self.digits)
                 self._converters[source] = conv
         return conv
 
