@@ -188,7 +188,7 @@ def latin(version: Optional[str], holdout: Optional[Path], verbose: bool) -> Non
     if holdout is None:
         return
     rows = [line.split("\t") for line in (holdout / "heldout.tsv").read_text(encoding="utf-8").splitlines()]
-    from jazu import compiler
+    from jazu.tableset import compile as compiler
 
     # The compiled tables are kept in memory by version name: load the held-out build afresh.
     compiler._memory.clear()

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import marisa_trie  # noqa: E402
 import regex  # noqa: E402
 
-from jazu.compiler import load_compiled, trie_pattern  # noqa: E402
+from jazu.tableset.compile import load_compiled, trie_pattern  # noqa: E402
 
 
 def corpus() -> str:

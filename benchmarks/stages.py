@@ -28,7 +28,7 @@ from typing import Callable, Dict, List, Tuple
 import suite  # the suite's corpora and yardstick, so both tools measure the same text
 
 import jazu  # noqa: E402  (suite put src/ on the path)
-from jazu.cyrl2arab import LOOKALIKES  # noqa: E402
+from jazu.arabic.writer import LOOKALIKES  # noqa: E402
 
 
 def best(fn: Callable[[], object], runs: int = 5) -> float:

@@ -60,7 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import jazu  # noqa: E402
-from jazu.compiler import load_compiled  # noqa: E402
+from jazu.tableset.compile import load_compiled  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 ARABIC_SEED = "000_532bcf6876fd3160.txt"

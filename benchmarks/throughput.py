@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import jazu  # noqa: E402
-from jazu.compiler import load_compiled  # noqa: E402
+from jazu.tableset.compile import load_compiled  # noqa: E402
 
 
 def seeds(names: List[str], megabytes: float) -> str:

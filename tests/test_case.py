@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jazu
-from jazu.lexicon import harmony
+from jazu.arabic.lexicon import harmony
 
 R = jazu.Transliterator("arab", "cyrl")
 W = jazu.Transliterator("cyrl", "arab")

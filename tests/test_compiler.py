@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from jazu import compiler
-from jazu.tables import version_digest
+from jazu.tableset import compile as compiler
+from jazu.tableset.load import version_digest
 
 
 def test_trie_pattern_is_longest_match() -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import jazu
 from conftest import DATA, ROOT, SEED_ARAB, read
 from jazu.errors import TableError, UnsupportedConversionError
-from jazu.tables import parse_table, tables_root
+from jazu.tableset.load import parse_table, tables_root
 
 TO_LATIN = jazu.Transliterator("cyrl", "latn", tables="4")
 FROM_LATIN = jazu.Transliterator("latn", "cyrl", tables="4")
@@ -204,7 +204,7 @@ def test_latin_streams_read_as_the_whole_text(text: str, sizes: List[int]) -> No
     ],
 )
 def test_bad_latin_rows_are_refused_with_their_line(tmp_path: Path, row: str, message: str) -> None:
-    from jazu.compiler import compile_latin
+    from jazu.tableset.compile import compile_latin
 
     text = (tables_root() / "4" / "latin.tsv").read_text(encoding="utf-8")
     path = tmp_path / "latin.tsv"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import jazu
-from jazu.compiler import load_compiled
-from jazu.cyrl2arab import writers
+from jazu.tableset.compile import load_compiled
+from jazu.arabic.writer import writers
 from jazu.errors import TableError
-from jazu.lexicon import Lexicon, compile_lexicon, harmony, suffix_harmony
-from jazu.tables import load_tableset, parse_table
+from jazu.arabic.lexicon import Lexicon, compile_lexicon, harmony, suffix_harmony
+from jazu.tableset.load import load_tableset, parse_table
 
 HEADER = "@table\tlexicon-curated\n@version\t2\n@direction\tlexicon\n@source\tt\n@licence\tMIT\n@status\ttest\n"
 

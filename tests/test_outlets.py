@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import jazu
 from conftest import ROOT
-from jazu.capitals import Capitals
+from jazu.arabic.reader.capitals import Capitals
 from jazu.errors import TableError
-from jazu.tables import parse_table, tables_root
+from jazu.tableset.load import parse_table, tables_root
 
 READ = jazu.Transliterator("arab", "cyrl", tables="3")
 READ_2 = jazu.Transliterator("arab", "cyrl", tables="2")
@@ -121,7 +121,7 @@ def test_version_2_reads_as_before() -> None:
 def test_bad_rows_of_versions_3_and_4_are_refused_with_their_line(
     tmp_path: Path, name: str, row: str, message: str
 ) -> None:
-    from jazu import compiler
+    from jazu.tableset import compile as compiler
 
     version = "4" if row.split("\t")[0] in ("quote-name", "dateline-dash", "place-type") else "3"
     text = (tables_root() / version / f"{name}.tsv").read_text(encoding="utf-8")
@@ -168,7 +168,7 @@ def test_streams_cut_inside_lines_read_as_the_whole_text(text: str, sizes: list,
     """The rules that look across quotations, one-letter abbreviations, datelines (and their
     dash) and spaced suffixes give the same capitals however a long line is cut (stream.py never
     cuts there); only what a plain space cut splits may differ, and these texts have no such space."""
-    from jazu import stream as stream_module
+    from jazu.text import stream as stream_module
 
     chunks, i, k = [], 0, 0
     while i < len(text):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import jazu
 from conftest import ROOT, read
-from jazu.tables import parse_table, tables_root
+from jazu.tableset.load import parse_table, tables_root
 
 SEEDS = [next((ROOT / "seeds").glob(f"{n}_*.txt")) for n in ("003", "004")]
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jazu
-from jazu import stream as stream_module
+from jazu.text import stream as stream_module
 
 W = jazu.Transliterator("cyrl", "arab")
 R = jazu.Transliterator("arab", "cyrl")

@@ -10,7 +10,7 @@ from typing import Callable
 import pytest
 
 import jazu
-from jazu import stream as stream_module
+from jazu.text import stream as stream_module
 
 W = jazu.Transliterator("cyrl", "arab")
 R = jazu.Transliterator("arab", "cyrl")

@@ -7,9 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jazu
-from jazu.arab2cyrl import Reader, _same_spelling
-from jazu.compiler import load_compiled, load_lexicon
-from jazu.cyrl2arab import writers
+from jazu.arabic.reader import Reader
+from jazu.arabic.reader.lexical import _same_spelling
+from jazu.arabic.lexicon import load_lexicon
+from jazu.tableset.compile import load_compiled
+from jazu.arabic.writer import writers
 
 COMPILED = load_compiled("2")
 WRITERS = writers(COMPILED)

@@ -10,7 +10,7 @@ import pytest
 
 import jazu
 from jazu.errors import TableError
-from jazu.tables import available_versions, load_tableset, parse_table
+from jazu.tableset.load import available_versions, load_tableset, parse_table
 
 VERSIONS = available_versions()
 
@@ -39,8 +39,8 @@ def test_table_golden_examples(version: str, target: str, source: str, expected:
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_normalize_golden_examples(version: str) -> None:
-    from jazu.compiler import load_compiled
-    from jazu.normalize import Normalizer
+    from jazu.tableset.compile import load_compiled
+    from jazu.arabic.normalize import Normalizer
 
     ts = load_tableset(version)
     norm = Normalizer(load_compiled(version))
@@ -106,7 +106,7 @@ def test_missing_meta_and_wrong_version_are_refused(tmp_path: Path) -> None:
 
 
 def test_compile_checks_semantics(tmp_path: Path) -> None:
-    from jazu.compiler import compile_writer
+    from jazu.tableset.compile import compile_writer
 
     path = _write(tmp_path, "letter\tA\tا\n")  # Latin A
     table = parse_table(path, "writer", "1")
@@ -138,8 +138,8 @@ def test_unknown_version_lists_known_ones() -> None:
 )
 def test_rows_the_compiler_would_misuse_are_refused(tmp_path: Path, name: str, row: str, message: str) -> None:
     """A shipped table with one bad row added: the compiler names the row's line."""
-    from jazu import compiler
-    from jazu.tables import tables_root
+    from jazu.tableset import compile as compiler
+    from jazu.tableset.load import tables_root
 
     text = (tables_root() / "1" / f"{name}.tsv").read_text(encoding="utf-8")
     path = tmp_path / f"{name}.tsv"
@@ -153,8 +153,8 @@ def test_rows_the_compiler_would_misuse_are_refused(tmp_path: Path, name: str, r
 
 
 def test_a_hamza_row_holds_one_character(tmp_path: Path) -> None:
-    from jazu import compiler
-    from jazu.tables import tables_root
+    from jazu.tableset import compile as compiler
+    from jazu.tableset.load import tables_root
 
     text = (tables_root() / "1" / "writer.tsv").read_text(encoding="utf-8").replace("hamza\tء", "hamza\tء\\u0020")
     path = tmp_path / "writer.tsv"

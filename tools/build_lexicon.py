@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import hunspell_expand  # noqa: E402
-from jazu.lexicon import harmony, suffix_harmony  # noqa: E402  (the reader's own, -ев included)
+from jazu.arabic.lexicon import harmony, suffix_harmony  # noqa: E402  (the reader's own, -ев included)
 
 SOURCES = ROOT / "build" / "sources"
 MIN_SUFFIX_STEMS = 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import Dict, Optional, Tuple
 
-from .errors import (
+from jazu.errors import (
     DecodeError,
     InputTypeError,
     JazuError,
@@ -23,8 +23,8 @@ from .errors import (
     UnknownTablesError,
     UnsupportedConversionError,
 )
-from .scripts import detect_script
-from .transliterator import Transliterator
+from jazu.scripts import detect_script
+from jazu.transliterator import Transliterator
 
 __version__ = "0.1.0"
 
@@ -73,7 +73,7 @@ def transliterate(
 
 def available_profiles(tables: Optional[str] = None) -> Tuple[str, ...]:
     """The Arabic output profiles of a table version (the newest by default), default first."""
-    from .graph import profiles
+    from jazu.graph import profiles
 
     return profiles(tables)
 
@@ -81,7 +81,7 @@ def available_profiles(tables: Optional[str] = None) -> Tuple[str, ...]:
 def _shared_key(source: str, target: str, tables: Optional[str], case: str, lexicon: Optional[str]) -> tuple:
     """Canonical names (kk-Arab and arab share a Transliterator), and a user lexicon by its
     file's size and time, so that an edited lexicon is read again."""
-    from .scripts import script_name
+    from jazu.scripts import script_name
 
     try:
         source, target = script_name(source, allow_auto=True), script_name(target)
@@ -100,6 +100,6 @@ def _shared_key(source: str, target: str, tables: Optional[str], case: str, lexi
 
 def available_tables() -> Tuple[str, ...]:
     """The table versions shipped, oldest first."""
-    from .tables import available_versions
+    from jazu.tableset.load import available_versions
 
     return available_versions()

@@ -1,3 +1,3 @@
-from .cli import main
+from jazu.cli import main
 
 main()

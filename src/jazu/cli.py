@@ -16,7 +16,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     if args == ["--version"]:
         # Fast path: no typer, no tables.
-        from . import __version__
+        from jazu import __version__
 
         sys.stdout.write(f"jazu {__version__}\n")
         sys.exit(0)
@@ -27,7 +27,7 @@ def run(args: List[str]) -> int:
     os.environ.setdefault("TYPER_USE_RICH", "0")  # plain, one-line errors, and a quicker start
     import typer
 
-    from .errors import JazuError
+    from jazu.errors import JazuError
 
     command = typer.main.get_command(_build_app(typer))
     try:
@@ -89,7 +89,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
 
         Text in neither script, and anything that is not a Kazakh word, passes through unchanged.
         """
-        from . import __version__
+        from jazu import __version__
 
         if version:
             sys.stdout.write(f"jazu {__version__}\n")
@@ -101,7 +101,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         if to is None:
             _error("missing --to (arab, cyrl or latn) (see jazu --help)")
             return EXIT_USAGE
-        from .transliterator import Transliterator
+        from jazu.transliterator import Transliterator
 
         transliterator = Transliterator(
             source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
@@ -123,14 +123,14 @@ class Plan:
     """Where each input's output goes, checked before anything is read or written."""
 
     def __init__(self, output: Optional[str], errors: str, in_place: bool, backup: Optional[str], suffix: Optional[str]) -> None:
-        from .textio import check_errors
+        from jazu.text.textio import check_errors
 
         self.output = None if output in (None, "-") else output
         self.errors = check_errors(errors)
         self.in_place, self.backup, self.suffix = in_place, backup, suffix
 
     def check(self, inputs: List[str]) -> None:
-        from .errors import JazuError
+        from jazu.errors import JazuError
 
         modes = sum(bool(x) for x in (self.output, self.in_place, self.suffix))
         if modes > 1:
@@ -161,7 +161,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _list_tables() -> int:
-    from .tables import available_versions, parse_table, tables_root, version_digest
+    from jazu.tableset.load import available_versions, parse_table, tables_root, version_digest
 
     versions = available_versions()
     for name in versions:
@@ -172,8 +172,8 @@ def _list_tables() -> int:
 
 
 def _list_profiles(tables: Optional[str]) -> int:
-    from .graph import profiles
-    from .tables import resolve_version
+    from jazu.graph import profiles
+    from jazu.tableset.load import resolve_version
 
     version = resolve_version(tables)
     for i, name in enumerate(profiles(version)):
@@ -184,8 +184,8 @@ def _list_profiles(tables: Optional[str]) -> int:
 def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # type: ignore[no-untyped-def]
     """Convert every input; a failing one is reported and the others still run. Outputs are
     atomic: a file appears (or is replaced) only when its conversion is complete."""
-    from .errors import JazuError
-    from .textio import AtomicFile
+    from jazu.errors import JazuError
+    from jazu.text.textio import AtomicFile
 
     shared = AtomicFile(plan.output) if plan.output else None
     failed = 0
@@ -230,8 +230,8 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
 
 
 def _convert_one(transliterator, name: str, sink, errors: str, flush: bool) -> None:  # type: ignore[no-untyped-def]
-    from .errors import JazuError
-    from .textio import read_blocks
+    from jazu.errors import JazuError
+    from jazu.text.textio import read_blocks
 
     label = "<stdin>" if name == "-" else name
     try:
@@ -263,8 +263,8 @@ def _is_regular_file(name: str) -> bool:
 
 
 def _validate(name: str) -> None:
-    from .errors import JazuError
-    from .textio import decode, read_blocks
+    from jazu.errors import JazuError
+    from jazu.text.textio import decode, read_blocks
 
     try:
         with open(name, "rb") as f:
@@ -277,7 +277,7 @@ def _validate(name: str) -> None:
 def _copy(source: str, backup: str) -> None:
     import shutil
 
-    from .errors import JazuError
+    from jazu.errors import JazuError
 
     try:
         shutil.copy2(source, backup)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Sequence, Tuple
 
-from .errors import UnsupportedConversionError
+from jazu.errors import UnsupportedConversionError
 
 PIVOT = "cyrl"
 EDGES = (("arab", "cyrl"), ("cyrl", "arab"), ("cyrl", "latn"), ("latn", "cyrl"))
@@ -45,7 +45,7 @@ class Pipeline:
 
 
 def has_latin(version: str) -> bool:
-    from .compiler import load_compiled
+    from jazu.tableset.compile import load_compiled
 
     return load_compiled(version).get("latin") is not None
 
@@ -56,14 +56,14 @@ DIGITS = ("ascii", "arabic")
 
 def profiles(version: Optional[str] = None) -> Tuple[str, ...]:
     """The Arabic output profiles of a table version, the default first."""
-    from .compiler import load_compiled
+    from jazu.tableset.compile import load_compiled
 
     names = list(load_compiled(version)["writer"].get("profiles") or ())
     return (DEFAULT_PROFILE,) + tuple(n for n in names if n != DEFAULT_PROFILE)
 
 
 def check_output_options(version: str, profile: str, digits: str) -> None:
-    from .errors import UnknownOptionError
+    from jazu.errors import UnknownOptionError
 
     known = profiles(version)
     if profile not in known:
@@ -78,7 +78,7 @@ def build(
 ) -> Any:
     """The converter from `source` to `target` with table version `version`: one edge's
     converter, or a Pipeline through the pivot. `profile` and `digits` shape Arabic output."""
-    from .compiler import load_compiled
+    from jazu.tableset.compile import load_compiled
 
     compiled = load_compiled(version)
     edges = route(source, target)
@@ -95,24 +95,24 @@ def build(
 def _edge(
     edge: Tuple[str, str], compiled: Any, version: str, case: str, user: Optional[Any], output: Tuple[str, str]
 ) -> Any:
-    from .compiler import load_lexicon
+    from jazu.arabic.lexicon import load_lexicon
 
     if edge == ("cyrl", "arab"):
-        from .cyrl2arab import Writer
+        from jazu.arabic.writer import Writer
 
         profile, digits = output
         chosen = (compiled["writer"].get("profiles") or {}).get(profile) or {"style": None, "hamza": None}
         return Writer(compiled, style=chosen["style"], hamza=chosen["hamza"], digits=digits)
     if edge == ("arab", "cyrl"):
-        from .arab2cyrl import Reader
+        from jazu.arabic.reader import Reader
 
         lexicon = load_lexicon(version) if compiled["has_lexicon"] else None
         return Reader(compiled, lexicon, case=case, user=user)
     if edge == ("cyrl", "latn"):
-        from .latin.writer import LatinWriter
+        from jazu.latin.writer import LatinWriter
 
         return LatinWriter(compiled["latin"])
-    from .latin.reader import LatinReader
+    from jazu.latin.reader import LatinReader
 
     lexicon = load_lexicon(version)["lexicon"] if compiled["has_lexicon"] else None
     return LatinReader(compiled["latin"], lexicon, case=case)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .errors import UnknownScriptError
+from jazu.errors import UnknownScriptError
 
 SCRIPT_NAMES = ("arab", "cyrl", "latn")
 _ALIASES = {
@@ -31,7 +31,7 @@ def detect_script(text: str) -> Optional[str]:
     """The script most of the letters in `text` belong to: "arab", "cyrl", "latn", or None when
     the text has no letters of those scripts. Looks at the first 64 KiB only."""
     if not isinstance(text, str):
-        from .errors import InputTypeError
+        from jazu.errors import InputTypeError
 
         raise InputTypeError(f"detect_script() takes str, not {type(text).__name__}")
     counts = _letter_counts(text)

@@ -6,9 +6,9 @@ import os
 import threading
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from .errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
-from .scripts import kazakh_script, script_name
-from .tables import resolve_version
+from jazu.errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
+from jazu.scripts import kazakh_script, script_name
+from jazu.tableset.load import resolve_version
 
 CASES = ("restore", "lower")
 AUTO_DETECT_LIMIT = 1 << 20  # characters a stream may hold back while it looks for a Kazakh letter
@@ -52,7 +52,7 @@ class Transliterator:
         if case not in CASES:
             raise UnknownOptionError(f"unknown case {case!r}; use one of: {', '.join(CASES)}")
         self.case = case
-        from .graph import check_output_options
+        from jazu.graph import check_output_options
 
         check_output_options(self.tables, profile, digits)
         self.profile, self.digits = profile, digits
@@ -63,7 +63,7 @@ class Transliterator:
         if self.source != "auto":
             self._converter(self.source)  # fail early on an unsupported pair
         elif self.target == "latn" and not self._reads_latin():
-            from .graph import NEEDS_LATIN
+            from jazu.graph import NEEDS_LATIN
 
             raise UnsupportedConversionError(
                 f"Latin output needs the Latin tables of version {NEEDS_LATIN} or later; tables version {self.tables} has none"
@@ -107,7 +107,7 @@ class Transliterator:
                 _check_chunk(chunk)
                 yield chunk
 
-        from .stream import convert_stream  # lazily: it compiles regexes
+        from jazu.text.stream import convert_stream  # lazily: it compiles regexes
 
         return convert_stream(converter, checked())
 
@@ -116,10 +116,10 @@ class Transliterator:
         this table version's writer."""
         from pathlib import Path
 
-        from .compiler import load_compiled
-        from .cyrl2arab import writers
-        from .lexicon import compile_lexicon
-        from .tables import parse_user_lexicon
+        from jazu.tableset.compile import load_compiled
+        from jazu.arabic.writer import writers
+        from jazu.arabic.lexicon import compile_lexicon
+        from jazu.tableset.load import parse_user_lexicon
 
         table = parse_user_lexicon(Path(self.lexicon))  # type: ignore[arg-type]
         return compile_lexicon((table,), writers(load_compiled(self.tables)))
@@ -128,7 +128,7 @@ class Transliterator:
         """Convert UTF-8 byte blocks lazily. `errors`: "strict" raises DecodeError (with the
         byte offset) on invalid UTF-8, "replace" puts U+FFFD there, "surrogateescape" passes
         the undecodable bytes through to the output unchanged."""
-        from .textio import decode, encode
+        from jazu.text.textio import decode, encode
 
         for piece in self.stream(decode(blocks, errors, label)):
             yield encode(piece, errors)
@@ -144,7 +144,7 @@ class Transliterator:
         return self._converter(found)
 
     def _reads_latin(self) -> bool:
-        from .graph import has_latin
+        from jazu.graph import has_latin
 
         return has_latin(self.tables)
 
@@ -157,7 +157,7 @@ class Transliterator:
         with self._lock:
             conv = self._converters.get(source)
             if conv is None:
-                from .graph import build
+                from jazu.graph import build
 
                 conv = build(source, self.target, self.tables, self.case, self._user, self.profile, self.digits)
                 self._converters[source] = conv

@@ -24,8 +24,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
-from ..morphology import SEAM_OPENERS, seam
-from ..wordcache import WordCache
+from jazu.cyrillic.morphology import SEAM_OPENERS, seam
+from jazu.text.wordcache import WordCache
 
 Compiled = Dict[str, Any]
 ALPHABETS = ("2021", "2018", "2017")
@@ -52,7 +52,7 @@ class LatinIndex:
             return
         import marisa_trie
 
-        from .writer import LatinWriter
+        from jazu.latin.writer import LatinWriter
 
         spell = LatinWriter(latin).word
         for entry in lexicon["entries"]:

@@ -17,7 +17,7 @@ import re
 from itertools import compress, count
 from typing import Callable, Dict, FrozenSet, Iterable, List
 
-from .wordcache import WordCache
+from jazu.text.wordcache import WordCache
 
 
 class HamzaConventions:

@@ -13,14 +13,13 @@ import tempfile
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from .errors import TableError
-from .tables import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
+from jazu.errors import TableError
+from jazu.tableset import Compiled
+from jazu.tableset.load import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
 COMPILER_VERSION = 6
-
-Compiled = Dict[str, Any]
 
 _memory: Dict[Tuple[str, str], Compiled] = {}
 _lock = threading.Lock()
@@ -43,13 +42,14 @@ def load_compiled(version: object = None) -> Compiled:
     return _load(resolve_version(version), "tables")
 
 
-def load_lexicon(version: object = None) -> Compiled:
-    """The compiled lexicon and n-gram model of a version that has lexicon tables; a separate
-    cache file, so that what does not read Arabic never loads it."""
-    return _load(resolve_version(version), "lexicon")
+def load_part(version: object, part: str, build: Callable[[TableSet, Compiled], Compiled]) -> Compiled:
+    """A further compiled part of a version (the Arabic reader's lexicon: `arabic.lexicon`),
+    cached like the tables in a file of its own, so that what does not need it never loads it:
+    `build(tableset, compiled tables)` makes it when no cache holds it."""
+    return _load(resolve_version(version), part, build)
 
 
-def _load(name: str, part: str) -> Compiled:
+def _load(name: str, part: str, build: Optional[Callable[[TableSet, Compiled], Compiled]] = None) -> Compiled:
     with _lock:
         hit = _memory.get((name, part))
         if hit is not None:
@@ -58,11 +58,11 @@ def _load(name: str, part: str) -> Compiled:
         compiled = _read_cache(part, name, key)
         if compiled is None:
             tableset = load_tableset(name)
-            if part == "tables":
+            if build is None:
                 compiled = compile_tableset(tableset)
             else:
                 core = _memory.get((name, "tables")) or compile_tableset(tableset)
-                compiled = compile_lexicon_part(tableset, core)
+                compiled = build(tableset, core)
             _write_cache(part, name, key, compiled)
         _memory[(name, part)] = compiled
         return compiled
@@ -70,7 +70,9 @@ def _load(name: str, part: str) -> Compiled:
 
 # The modules whose code shapes the compiled form: a change to any of them is a new cache key,
 # so an upgraded jazu never runs on a cache written by an older one.
-_COMPILING_MODULES = ("compiler.py", "cyrl2arab.py", "lexicon.py", "ngram.py", "tables.py")
+_COMPILING_MODULES = (
+    "tableset/compile.py", "tableset/load.py", "arabic/writer.py", "arabic/lexicon.py", "arabic/ngram.py",
+)
 
 
 def _code_digest() -> str:
@@ -81,7 +83,7 @@ def _code_digest() -> str:
     h = hashlib.sha256()
     # The regex engine and the Unicode database shape the compiled character classes too.
     h.update(f"{regex.__version__}|{unicodedata.unidata_version}".encode())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the package
     for name in _COMPILING_MODULES:
         h.update((here / name).read_bytes())
     return h.hexdigest()[:16]
@@ -543,29 +545,3 @@ def compile_tableset(tableset: TableSet) -> Compiled:
         "normalize": compile_normalize(tableset.normalize),
         "has_lexicon": bool(tableset.lexicon),
     }
-
-
-def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
-    """The lexicon, indexed by the Arabic spellings our own writer makes, and the n-gram model
-    that ranks readings of unknown words, learnt from the lexicon's words."""
-    from .cyrl2arab import writers
-    from .lexicon import compile_lexicon
-    from .ngram import train
-
-    words = [row.values[0] for t in tableset.lexicon if t.name not in ("suffixes", "endings", "names") for row in t.rows]
-    suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
-    return {"lexicon": compile_lexicon(tableset.lexicon, writers(core)), "ngram": train(with_suffixes(words, suffixes))}
-
-
-def with_suffixes(words: List[str], suffixes: List[str], per_word: int = 3) -> List[str]:
-    """The words, and each with a few suffixes of its harmony, chosen deterministically: so the
-    n-gram model learns how stems and suffixes meet (шеңбернің, not шеңберның)."""
-    from .lexicon import harmony, suffix_harmony
-
-    by_harmony: Dict[int, List[str]] = {h: [s for s in suffixes if suffix_harmony(s) in (h, -1)] for h in (0, 1)}
-    out = list(words)
-    for i, word in enumerate(words):
-        options = by_harmony.get(harmony(word))
-        if options:
-            out.extend(word + options[(i * 7919 + k * 104729) % len(options)] for k in range(per_word))
-    return out

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, List, Protocol, Tuple
 
 import regex
 
-from .capitals import CLOSERS, ascii_quote_opens
+from jazu.text.quotes import CLOSERS, ascii_quote_opens
 
 SOFT_LIMIT = 1 << 16   # characters held before cutting inside a line
 HARD_LIMIT = 1 << 20   # characters held before cutting anywhere

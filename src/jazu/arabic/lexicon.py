@@ -13,13 +13,13 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Dict, Iterator, List, Tuple
 
-from .compiler import Compiled
-from .shared import shared
-from .tables import Row, Table
-from .wordcache import WordCache
+from jazu.tableset import Compiled
+from jazu.tableset.shared import shared
+from jazu.tableset.load import Row, Table, TableSet
+from jazu.text.wordcache import WordCache
 
 if TYPE_CHECKING:
-    from .cyrl2arab import Writer
+    from jazu.arabic.writer import Writer
 
 BACK, FRONT = set("аоұыяё"), set("әөүіеэ")
 VOWEL_LETTERS = set("аәеёиоөұүыіэюяу")
@@ -255,3 +255,37 @@ class Lexicon:
 
 
 _NONE: Dict[str, str] = {}
+
+
+# --- the compiled lexicon part of a table version ---------------------------------------------
+
+
+def load_lexicon(version: object = None) -> Compiled:
+    """The compiled lexicon and n-gram model of a version that has lexicon tables; a cache file
+    of its own, so that what does not read Arabic never loads it."""
+    from jazu.tableset.compile import load_part
+
+    return load_part(version, "lexicon", compile_lexicon_part)
+
+
+def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:
+    """The lexicon, indexed by the Arabic spellings our own writer makes, and the n-gram model
+    that ranks readings of unknown words, learnt from the lexicon's words."""
+    from jazu.arabic.writer import writers
+    from jazu.arabic.ngram import train
+
+    words = [row.values[0] for t in tableset.lexicon if t.name not in ("suffixes", "endings", "names") for row in t.rows]
+    suffixes = [row.values[0] for t in tableset.lexicon if t.name == "suffixes" for row in t.rows]
+    return {"lexicon": compile_lexicon(tableset.lexicon, writers(core)), "ngram": train(with_suffixes(words, suffixes))}
+
+
+def with_suffixes(words: List[str], suffixes: List[str], per_word: int = 3) -> List[str]:
+    """The words, and each with a few suffixes of its harmony, chosen deterministically: so the
+    n-gram model learns how stems and suffixes meet (шеңбернің, not шеңберның)."""
+    by_harmony: Dict[int, List[str]] = {h: [s for s in suffixes if suffix_harmony(s) in (h, -1)] for h in (0, 1)}
+    out = list(words)
+    for i, word in enumerate(words):
+        options = by_harmony.get(harmony(word))
+        if options:
+            out.extend(word + options[(i * 7919 + k * 104729) % len(options)] for k in range(per_word))
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from .compiler import PLACEHOLDERS, Compiled, class_of
+from jazu.tableset.compile import PLACEHOLDERS, Compiled, class_of
 
 
 # Letters of another script typed inside an Arabic word (`lookalike` rows, version 3 on) become

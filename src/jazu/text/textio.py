@@ -8,7 +8,7 @@ import os
 import tempfile
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
-from .errors import DecodeError, JazuError, UnknownOptionError
+from jazu.errors import DecodeError, JazuError, UnknownOptionError
 
 READ_SIZE = 1 << 16
 ERRORS = ("strict", "replace", "surrogateescape")
@@ -28,7 +28,7 @@ def decode(blocks: Iterable[bytes], errors: str = "strict", label: str = "input"
     offset = 0
     for block in blocks:
         if not isinstance(block, (bytes, bytearray)):
-            from .errors import InputTypeError
+            from jazu.errors import InputTypeError
 
             raise InputTypeError(f"byte streams take bytes chunks, not {type(block).__name__}")
         held = len(decoder.getstate()[0])

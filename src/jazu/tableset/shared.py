@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, Tuple, TypeVar
 
-from .compiler import Compiled
+from jazu.tableset import Compiled
 
 T = TypeVar("T")
 

@@ -26,12 +26,11 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Seq
 
 import regex
 
-from .variants import join_spaced_suffix
-from .wordcache import WordCache
+from jazu.arabic.reader.variants import join_spaced_suffix
+from jazu.text.quotes import CLOSERS, ascii_quote_opens
+from jazu.text.wordcache import WordCache
 
 _WORDS = re.compile(r"\S+")
-# Characters that close a quotation (the openers are the tables' `name-opener` rows).
-CLOSERS = "»”\"'’"
 GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 ADJECTIVAL = ("ғы", "гі", "қы", "кі")
 # Endings of words that qualify a noun after them (цифрлық, электронды, ұлттық, бұрынғы).
@@ -55,12 +54,6 @@ def _cap(word: str) -> str:
 
 def _uncap(word: str) -> str:
     return word[:1].lower() + word[1:]
-
-
-def ascii_quote_opens(before: str) -> bool:
-    """Does an ASCII quote after `before` (the character before it, "" at the start) open a
-    quotation? After a space or a bracket it does (` "сөз`); right after a word it closes one."""
-    return not before or before.isspace() or before in "(["
 
 
 def _closes_ascii(sep: str) -> bool:

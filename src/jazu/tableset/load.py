@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, Optional, Tuple
 
-from .errors import TableError, UnknownTablesError
+from jazu.errors import TableError, UnknownTablesError
 
 REQUIRED_META = ("table", "version", "direction", "source", "licence", "status")
 TABLE_NAMES = ("writer", "reader", "normalize")
@@ -152,10 +152,11 @@ def tables_root() -> Path:
     override = os.environ.get("JAZU_TABLES_DIR")
     if override:
         return Path(override)
-    packaged = Path(__file__).resolve().parent / "tables"
+    here = Path(__file__).resolve()  # src/jazu/tableset/load.py
+    packaged = here.parents[1] / "tables"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "tables"
+    return here.parents[3] / "tables"
 
 
 def available_versions() -> Tuple[str, ...]:

@@ -14,8 +14,8 @@ import unicodedata
 from itertools import compress
 from typing import Any, Dict, List, Optional, Tuple
 
-from .compiler import Compiled
-from .wordcache import LONGEST_CACHED, WordCache
+from jazu.tableset import Compiled
+from jazu.text.wordcache import LONGEST_CACHED, WordCache
 
 
 

@@ -13,7 +13,7 @@ from functools import reduce
 from operator import add
 from typing import Dict, Iterable
 
-from .wordcache import WordCache
+from jazu.text.wordcache import WordCache
 
 BOUNDARY = "^"
 END = "$"
