@@ -123,8 +123,8 @@ def test_all_caps_and_mixed_case() -> None:
 
 
 def test_what_is_no_kazakh_latin_passes_through() -> None:
-    text = "www.inform.kz, info@adyrna.kz, https://abai.kz/post/1 — Chrome, Windows, 2024 ж."
-    assert FROM_LATIN(text) == text.replace("ж.", "ж.")
+    text = "www.inform.kz, info@adyrna.kz, https://abai.kz/post/1 — Chrome, Windows, iPhone, TikTok, 2024 ж."
+    assert FROM_LATIN(text) == text
     assert jazu.transliterate("The quick brown fox jumps over the lazy dog", target="cyrl") == (
         "The quick brown fox jumps over the lazy dog"
     )

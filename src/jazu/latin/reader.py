@@ -155,6 +155,7 @@ class LatinReader:
             self._gates["2017"] = apostrophes
             self._markers["2017"] = re.compile(rf"[{re.escape(both)}][{marks}]")
         self._has_letter = regex.compile(r"\p{Latin}").search
+        self._camel = regex.compile(r"\p{Ll}\p{Lu}").search  # a capital inside a word
         # The lexicon, indexed by the Latin spelling of each known word, stem variant and suffix
         # (built once per process and table version, then shared: it is never changed).
         index = LatinIndex.shared(latin, lexicon) if lexicon is not None else LatinIndex.EMPTY
@@ -207,6 +208,8 @@ class LatinReader:
         low = self._lower(shaped, alphabet)
         if low is None:
             return token  # letters outside the alphabet: no Kazakh word
+        if self._camel(shaped) is not None and not self._known(low):
+            return token  # iPhone, TikTok, YouTube: a brand's case inside a word no lexicon knows
         reading = self._read_parts(low)
         if alphabet == "2021" and "I" in shaped:
             # A capital I is ı's in this alphabet, but many type it for İ (и): Иран, not Іран,
