@@ -3,11 +3,12 @@ the Cyrillic pivot (Arabic -> Latin is Arabic -> Cyrillic -> Latin). Cyrillic is
 because it is the one script that loses nothing: both other scripts are read *into* it (the
 lossy, hard direction, with its lexicon) and written *from* it (a table pass).
 
-    arab  <-- reader (arab2cyrl) --  cyrl  -- writer (latin.writer) -->  latn
-          -- writer (cyrl2arab) -->        <-- reader (latin.reader) --
+    arab  <-- arabic/reader --  cyrl  -- latin/writer -->  latn
+          -- arabic/writer -->        <-- latin/reader --
 
 Each edge is built from one compiled table version; a route's converters are chained into one
-`Pipeline`, which the stream and the CLI use as a single converter.
+`Pipeline`, which the stream and the CLI use as a single converter. A user lexicon (`lexicon=`)
+is read by the Arabic reader only.
 """
 
 from __future__ import annotations

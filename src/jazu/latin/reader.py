@@ -25,9 +25,9 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import regex
 
 from jazu.cyrillic.morphology import SEAM_OPENERS, seam
+from jazu.tableset import Compiled
 from jazu.text.wordcache import WordCache
 
-Compiled = Dict[str, Any]
 ALPHABETS = ("2021", "2018", "2017")
 MIN_STEM = 4  # Latin letters a known stem needs before the rest of a word is read by rule
 CYRILLIC_VOWELS = frozenset("аәеиоөуұүыіэюяё")

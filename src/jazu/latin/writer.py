@@ -13,7 +13,7 @@ from typing import Any, Dict, Tuple
 
 import regex
 
-Compiled = Dict[str, Any]
+from jazu.tableset import Compiled
 
 
 class LatinWriter:
