@@ -10,11 +10,13 @@ Public API: `transliterate`, `Transliterator`, `detect_script`, `available_table
 
 from __future__ import annotations
 
+import os
 import threading
-from typing import Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 
 from jazu.errors import (
     DecodeError,
+    DocumentError,
     InputTypeError,
     JazuError,
     TableError,
@@ -43,6 +45,15 @@ __all__ = [
     "DecodeError",
     "__version__",
     "available_profiles",
+    "convert_document",
+    "convert_file",
+    "convert_html",
+    "convert_xml",
+    "convert_jsonl",
+    "convert_srt",
+    "convert_vtt",
+    "convert_markdown",
+    "DocumentError",
 ]
 
 _shared: Dict[tuple, Transliterator] = {}
@@ -60,6 +71,13 @@ def transliterate(
     "arabic": ۰–۹)."""
     if not isinstance(text, str):
         raise InputTypeError(f"transliterate() takes str, not {type(text).__name__} (decode bytes first)")
+    return _transliterator(source, target, tables, case, lexicon, profile, digits)(text)
+
+
+def _transliterator(
+    source: str, target: str, tables: Optional[str], case: str, lexicon: Optional[str], profile: str, digits: str
+) -> Transliterator:
+    """One Transliterator per set of options in a process (compiling costs; using is thread-safe)."""
     key = _shared_key(source, target, tables, case, lexicon) + (profile, digits)
     t = _shared.get(key)
     if t is None:
@@ -68,7 +86,77 @@ def transliterate(
                 source=source, target=target, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
             )
             _shared[key] = t
-    return t(text)
+    return t
+
+
+def convert_document(
+    text: str, format: str, target: str = "cyrl", source: str = "auto", fields: Sequence[str] = (),
+    errors: str = "strict", tables: Optional[str] = None, case: str = "restore", lexicon: Optional[str] = None,
+    profile: str = "kazinform", digits: str = "ascii",
+) -> str:
+    """A document of `format` (text, html, xml, jsonl, srt, vtt, md; see `jazu.formats`) with its
+    Kazakh text converted and every other byte kept. JSONL: `fields` (dotted paths; default every
+    string value); errors="skip" passes a line that is not JSON through, else DocumentError."""
+    from jazu.formats import check_format, convert_document as convert
+
+    if not isinstance(text, str):
+        raise InputTypeError(f"convert_document() takes str, not {type(text).__name__} (decode bytes first)")
+    if check_format(format) == "auto":
+        from jazu.formats import detect_format
+
+        format = detect_format(None, text[:4096])
+    t = _transliterator(source, target, tables, case, lexicon, profile, digits)
+    return convert(text, format, t, fields, errors)
+
+
+def convert_file(
+    path: Union[str, "os.PathLike[str]"], output: Union[str, "os.PathLike[str]"], target: str = "cyrl",
+    format: str = "auto",
+    **options: Any,
+) -> str:
+    """Convert the document at `path` into `output` (written atomically: a temporary file renamed
+    at the end), its format told by its extension, then by its content; returns the format.
+    `options` are those of `convert_document`."""
+    from jazu.formats import EXTENSIONS, check_format, detect_format
+    from jazu.text.textio import AtomicFile
+
+    source_path, output_path = os.fspath(path), os.fspath(output)
+    try:
+        with open(source_path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise JazuError(f"cannot read {source_path!r}: {e.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DecodeError(source_path, e.start) from None
+    if check_format(format) == "auto":
+        format = EXTENSIONS.get(os.path.splitext(source_path)[1].lower()) or detect_format(None, text[:4096])
+    converted = convert_document(text, format, target, **options)
+    out = AtomicFile(output_path)
+    try:
+        out.file.write(converted.encode("utf-8"))
+        out.commit()
+    finally:
+        out.discard()
+    return format
+
+
+def _format_function(fmt: str) -> Any:
+    def convert(text: str, target: str = "cyrl", **options: Any) -> str:
+        return convert_document(text, fmt, target, **options)
+
+    convert.__name__ = f"convert_{fmt if fmt != 'md' else 'markdown'}"
+    convert.__doc__ = f"`convert_document(text, {fmt!r}, target, **options)`."
+    return convert
+
+
+convert_html = _format_function("html")
+convert_xml = _format_function("xml")
+convert_jsonl = _format_function("jsonl")
+convert_srt = _format_function("srt")
+convert_vtt = _format_function("vtt")
+convert_markdown = _format_function("md")
 
 
 def available_profiles(tables: Optional[str] = None) -> Tuple[str, ...]:
@@ -88,8 +176,6 @@ def _shared_key(source: str, target: str, tables: Optional[str], case: str, lexi
     except JazuError:
         pass  # the Transliterator raises the error
     if lexicon is not None:
-        import os
-
         try:
             st = os.stat(lexicon)
             return (source, target, tables, case, lexicon, st.st_size, st.st_mtime_ns)

@@ -74,7 +74,9 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         tables: Optional[str] = typer.Option(None, "--tables", help="Table version (default: the newest)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
         case: str = typer.Option("restore", "--case", help="Output read from Arabic or Latin: restore (capitals) or lower."),
-        errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes)."),
+        errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes); skip: a JSONL line that is not JSON passes through (UTF-8 strict)."),
+        fmt: str = typer.Option("auto", "--format", help="auto (by extension, then content), text, html, xml, jsonl, srt, vtt, md."),
+        field: Optional[List[str]] = typer.Option(None, "--field", metavar="PATH", help="JSONL: convert this field (dotted path; repeatable; default: every string)."),
         in_place: bool = typer.Option(False, "--in-place", help="Replace each FILE by its conversion (atomically)."),
         backup: Optional[str] = typer.Option(None, "--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX."),
         suffix: Optional[str] = typer.Option(None, "--suffix", metavar="SUFFIX", help="Write each FILE's conversion to FILE+SUFFIX."),
@@ -107,7 +109,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
             source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
         )
         inputs = files or ["-"]
-        plan = Plan(output, errors, in_place, backup, suffix)
+        plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [])
         plan.check(inputs)
         try:
             return _convert_files(transliterator, inputs, plan)
@@ -122,12 +124,20 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
 class Plan:
     """Where each input's output goes, checked before anything is read or written."""
 
-    def __init__(self, output: Optional[str], errors: str, in_place: bool, backup: Optional[str], suffix: Optional[str]) -> None:
+    def __init__(
+        self, output: Optional[str], errors: str, in_place: bool, backup: Optional[str], suffix: Optional[str],
+        fmt: str = "auto", fields: Optional[List[str]] = None,
+    ) -> None:
+        from jazu.formats import check_format
         from jazu.text.textio import check_errors
 
         self.output = None if output in (None, "-") else output
-        self.errors = check_errors(errors)
+        # skip is JSONL's: a line that is not JSON passes through; its UTF-8 is read strictly.
+        self.skip = errors == "skip"
+        self.errors = "strict" if self.skip else check_errors(errors)
         self.in_place, self.backup, self.suffix = in_place, backup, suffix
+        self.format = check_format(fmt)
+        self.fields = list(fields or [])
 
     def check(self, inputs: List[str]) -> None:
         from jazu.errors import JazuError
@@ -202,7 +212,7 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
                     _validate(name)  # stdout cannot take back half a file: check it first
                 mark = sink.tell() if shared else None  # type: ignore[union-attr]
                 try:
-                    _convert_one(transliterator, name, sink, plan.errors, flush=sink is sys.stdout.buffer)
+                    _convert_one(transliterator, name, sink, plan, flush=sink is sys.stdout.buffer)
                 except JazuError:
                     if mark is not None:  # drop the failed file's part from the shared output
                         sink.seek(mark)  # type: ignore[union-attr]
@@ -229,24 +239,48 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
     return EXIT_FAILED if failed else 0
 
 
-def _convert_one(transliterator, name: str, sink, errors: str, flush: bool) -> None:  # type: ignore[no-untyped-def]
-    from jazu.errors import JazuError
-    from jazu.text.textio import read_blocks
+def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> None:  # type: ignore[no-untyped-def]
+    from itertools import chain
+
+    from jazu.errors import DocumentError, JazuError
+    from jazu.formats import EXTENSIONS, convert_document, convert_jsonl_lines, detect_format, lines_of
+    from jazu.text.textio import decode, encode, read_blocks
 
     label = "<stdin>" if name == "-" else name
+    errors = plan.errors
     try:
         stream = sys.stdin.buffer if name == "-" else open(name, "rb")
     except OSError as e:
         raise JazuError(f"cannot read {name!r}: {e.strerror}") from None
     try:
-        for piece in transliterator.stream_bytes(read_blocks(stream), errors, label):
-            sink.write(piece)
+        chunks = decode(read_blocks(stream), errors, label)
+        fmt = plan.format
+        if fmt == "auto":
+            fmt = EXTENSIONS.get(os.path.splitext(name)[1].lower(), "") if name != "-" else ""
+            if not fmt:  # by content: the first chunk tells
+                first = next(chunks, "")
+                fmt = detect_format(None, first)
+                chunks = chain([first], chunks)
+        if fmt == "text":  # streamed: memory stays flat, and a pipe sees each line at once
+            pieces = transliterator.stream(chunks)
+        elif fmt == "jsonl":  # streamed line by line
+            skipped: List[int] = []
+            pieces = convert_jsonl_lines(lines_of(chunks), transliterator, plan.fields, "skip" if plan.skip else "strict", skipped)
+        else:  # a document is converted whole: its parts are read together
+            pieces = iter([convert_document("".join(chunks), fmt, transliterator)])
+        for piece in pieces:
+            sink.write(encode(piece, errors))
             if flush:
                 sink.flush()  # a pipe reader sees each line as soon as it is converted
+        if fmt == "jsonl" and skipped:
+            shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
+            _error(f"{label}: {len(skipped)} line{'s' if len(skipped) > 1 else ''} not JSON, passed through unchanged (line {shown})")
     except OSError as e:
         if isinstance(e, BrokenPipeError):
             raise
         raise JazuError(f"{label}: {e.strerror}") from None
+    except DocumentError as e:
+        raise DocumentError(f"{label}: {e}") from None
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

@@ -44,3 +44,8 @@ class DecodeError(JazuError, ValueError):
 
 class InputTypeError(JazuError, TypeError):
     """Input that is not `str` (bytes must be decoded by the caller first)."""
+
+
+class DocumentError(JazuError, ValueError):
+    """A document that its format cannot read (a JSONL line that is not JSON, a DOCX that is no
+    Word file); the message names where (`line 7: ...`)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from jazu.errors import InputTypeError, UnknownOptionError, UnsupportedConversionError
 from jazu.scripts import kazakh_script, script_name
@@ -84,6 +84,23 @@ class Transliterator:
         converter = self._for_text(text)
         out, _ = converter.convert(text, converter.initial_state)
         return out
+
+    def convert_pieces(self, pieces: Sequence[str], joined: Optional[Sequence[bool]] = None) -> List[str]:
+        """Convert the text pieces of a document in order, as one text, one output per piece:
+        a sentence goes on from piece to piece, and a word split between two pieces that touch
+        (`joined[i]`: pieces i and i + 1 have only inline markup between them; all of them by
+        default) is converted whole and shared back out (text/pieces.py). Where `joined[i]` is
+        False, a block break (a line end) stands between the pieces. Document formats use this."""
+        pieces = list(pieces)
+        for piece in pieces:
+            if not isinstance(piece, str):
+                raise InputTypeError(f"convert_pieces() takes str pieces, not {type(piece).__name__}")
+        links = [True] * max(len(pieces) - 1, 0) if joined is None else list(joined)
+        if len(links) < len(pieces) - 1:
+            raise UnknownOptionError("joined needs one flag for each pair of neighbouring pieces")
+        from jazu.text.pieces import convert_pieces
+
+        return convert_pieces(self._for_text("".join(pieces)), pieces, links)
 
     def stream(self, chunks: Iterable[str]) -> Iterator[str]:
         """Convert an iterable of str chunks lazily; memory stays bounded whatever the size."""

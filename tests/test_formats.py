@@ -1,0 +1,167 @@
+"""Documents (src/jazu/formats/): golden conversions of documents the project wrote itself
+(tests/data/formats/NAME.EXT -> NAME.arab.EXT), the bytes outside the text kept, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, List
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import jazu
+from conftest import DATA
+from jazu.formats.html import convert_html
+from jazu.formats.jsonl import convert_lines
+from jazu.formats.markdown import convert_markdown
+from jazu.formats.subtitles import convert_subtitles
+
+FORMATS = DATA / "formats"
+SOURCES = sorted(p for p in FORMATS.iterdir() if ".arab." not in p.name)
+TO_ARAB = jazu.Transliterator("cyrl", "arab")
+SAME = jazu.Transliterator("cyrl", "cyrl")  # converts nothing: what comes out is what the format keeps
+RUN = [sys.executable, "-m", "jazu"]
+
+
+def _golden(source: Path) -> Path:
+    return source.with_name(f"{source.stem}.arab{source.suffix}")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_golden_documents_through_the_api(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / source.name
+    fmt = jazu.convert_file(source, out, target="arab")
+    assert fmt == {".html": "html", ".srt": "srt", ".vtt": "vtt", ".md": "md", ".jsonl": "jsonl"}[source.suffix]
+    assert out.read_bytes() == _golden(source).read_bytes()
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_golden_documents_through_the_cli(source: Path) -> None:
+    done = subprocess.run(RUN + ["--to", "arab", str(source)], capture_output=True)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout == _golden(source).read_bytes()
+
+
+def test_html_keeps_its_markup_and_sets_lang_and_dir() -> None:
+    page = (FORMATS / "page.html").read_text(encoding="utf-8")
+    out = _golden(FORMATS / "page.html").read_text(encoding="utf-8")
+    for kept in ('<script>var s = "сөз";</script>', '<style>body { font-family: "Қазақ"; }</style>',
+                 "<!-- түсініктеме: аударылмайды -->", "<pre>код ішінде</pre><code>сөз</code>",
+                 'href="https://kaz.kz/сөз"', 'src="а.png"', 'value="сөз"', "&nbsp;", "&laquo;", "&amp;"):
+        assert kept in page and kept in out
+    assert '<html lang="kk-Arab" dir="rtl">' in out
+    assert "قاز<b>اق</b>ستان" in out  # the split word read as one, the tags where they were
+    assert 'title="باستى بەت"' in out and 'alt="سۋرەت: استانا"' in out and 'placeholder="ىزدەۋ"' in out
+    back = jazu.convert_html(out, target="cyrl")
+    assert '<html lang="kk-Cyrl" dir="ltr">' in back
+
+
+MARKUP = ["<p>", "</p>", "<b>", "</b>", "<a href='сөз'>", "</a>", "<!-- сөз -->", "<script>сөз</script>",
+          "&amp;", "&nbsp;", "&#1179;", "<img alt=\"сөз\" src=\"а.png\"/>", "<![CDATA[сөз]]>", "<?xml v?>",
+          "<", ">", "&", "'", '"', " ", "\n", "Қаз", "ақ", "стан", "title=", "<br>", "</", "<!", "<!DOCTYPE x>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP), max_size=40).map("".join))
+def test_html_loses_no_byte(text: str) -> None:
+    """With a converter that changes nothing, every page comes out byte for byte."""
+    assert convert_html(text, SAME) == text
+    assert convert_html(text, SAME, xml=True) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP), max_size=30).map("".join))
+def test_html_converts_only_text(text: str) -> None:
+    """Going to Arabic, what is not text keeps its Cyrillic: comments, scripts, URLs."""
+    out = convert_html(text, TO_ARAB)
+    for kept in re.findall(r"<!--.*?-->|<script>.*?</script>|href='[^']*'|<!\[CDATA\[.*?\]\]>", text):
+        assert kept in out
+
+
+def test_jsonl_fields_and_bad_lines() -> None:
+    lines = ['{"a": "сөз", "b": {"c": ["біз", 1]}, "d": "https://x.kz/сөз"}\n', "not json\n", '"тіл"\n']
+    skipped: List[int] = []
+    out = list(convert_lines(lines, TO_ARAB, ["b.c"], "skip", skipped))
+    assert out[0] == '{"a": "сөз", "b": {"c": ["ءبىز", 1]}, "d": "https://x.kz/сөз"}\n'
+    assert out[1:] == ["not json\n", '"тіл"\n']  # a top-level string is not at b.c
+    assert skipped == [2]
+    assert list(convert_lines(lines[2:], TO_ARAB)) == ['"ءتىل"\n']  # every string, where no field is named
+    with pytest.raises(jazu.DocumentError, match="line 2: not JSON"):
+        list(convert_lines(lines, TO_ARAB))
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(alphabet="абвгқазақ сөз\"\\\n/é", max_size=12)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(alphabet="кeyс", max_size=3), inner, max_size=4)),
+    max_leaves=10,
+)
+
+
+def _convert_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return TO_ARAB(value)
+    if isinstance(value, list):
+        return [_convert_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _convert_strings(v) for k, v in value.items()}
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES, st.booleans(), st.sampled_from(["", " ", "  "]))
+def test_jsonl_converts_string_values_and_keeps_the_rest(value: Any, ascii_only: bool, indent: str) -> None:
+    line = json.dumps(value, ensure_ascii=ascii_only, separators=("," + indent, ":" + indent))
+    assert list(convert_lines([line + "\n"], SAME)) == [line + "\n"]
+    out = list(convert_lines([line + "\r\n"], TO_ARAB, ["k"] if indent == "  " else ()))
+    assert out[0].endswith("\r\n")
+    if indent != "  ":
+        assert json.loads(out[0]) == _convert_strings(value)
+
+
+def test_subtitles_convert_cue_text_only() -> None:
+    srt = (FORMATS / "cues.srt").read_text(encoding="utf-8")
+    out = convert_subtitles(srt, TO_ARAB)
+    timings = [line for line in srt.splitlines() if "-->" in line or line.isdigit()]
+    assert timings == [line for line in out.splitlines() if "-->" in line or line.isdigit()]
+    vtt = (FORMATS / "cues.vtt").read_text(encoding="utf-8")
+    out = convert_subtitles(vtt, TO_ARAB, vtt=True)
+    for kept in ("WEBVTT - Қазақша", "NOTE бұл түсініктеме", "::cue { color: white }", "<v Асқар>", "align:start"):
+        assert kept in out
+
+
+def test_markdown_keeps_code_and_targets() -> None:
+    md = (FORMATS / "notes.md").read_text(encoding="utf-8")
+    out = convert_markdown(md, TO_ARAB)
+    for kept in ("`код сөз`", '```python\nprint("сөз")\n```', "    индент код", "(https://kaz.kz/сөз",
+                 "<https://x.kz>", "https://abai.kz/сөз", "[1]: https://kaz.kz/сөз"):
+        assert kept in out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "[", "](", ")", "<b>", "</b>", "```\n", "    ", "\n", "сөз", " ", "http://x/y",
+                                 "- ", "#", "[1]: ", "~~~\n", "<", ">"]), max_size=40).map("".join))
+def test_markdown_loses_no_byte(text: str) -> None:
+    assert convert_markdown(text, SAME) == text
+
+
+def test_the_cli_formats_fields_and_errors(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"a": "сөз", "b": "біз"}\nbad\n', encoding="utf-8")
+    done = subprocess.run(RUN + ["--to", "latn", "--field", "b", "--errors", "skip", str(rows)], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout == '{"a": "сөз", "b": "bız"}\nbad\n'
+    assert "1 line not JSON, passed through unchanged (line 2)" in done.stderr
+    done = subprocess.run(RUN + ["--to", "latn", str(rows)], capture_output=True, text=True)
+    assert done.returncode == 1 and "rows.jsonl: line 2: not JSON" in done.stderr and "Traceback" not in done.stderr
+    # by content from stdin, and a format named
+    vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nСәлем\n"
+    done = subprocess.run(RUN + ["--to", "latn"], input=vtt, capture_output=True, text=True)
+    assert done.stdout == "WEBVTT\n\n00:01.000 --> 00:02.000\nSälem\n"
+    done = subprocess.run(RUN + ["--to", "latn", "--format", "html"], input="<b title='сөз'>сөз</b>", capture_output=True, text=True)
+    assert done.stdout == "<b title='söz'>söz</b>"
+    done = subprocess.run(RUN + ["--to", "latn", "--format", "pdf"], input="x", capture_output=True, text=True)
+    assert done.returncode == 2 and "unknown format 'pdf'" in done.stderr
