@@ -74,8 +74,11 @@ def test_html_loses_no_byte(text: str) -> None:
     assert convert_html(text, SAME, xml=True) == text
 
 
+WELL_FORMED = [m for m in MARKUP if m not in ("<", ">", "&", "</", "<!")]
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(MARKUP), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(WELL_FORMED), max_size=30).map("".join))
 def test_html_converts_only_text(text: str) -> None:
     """Going to Arabic, what is not text keeps its Cyrillic: comments, scripts, URLs."""
     out = convert_html(text, TO_ARAB)

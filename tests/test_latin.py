@@ -141,20 +141,42 @@ def test_auto_detects_latin_kazakh_and_not_english_or_turkish() -> None:
     assert jazu.transliterate("Qazaqstan Respublikasy", target="arab") == "قازاقستان رەسپۋبليكاسى"
 
 
+def test_apostrophes_of_english_turkish_and_quotes_are_no_2017_letters() -> None:
+    from jazu.scripts import kazakh_script
+
+    for text in ("I don't know. You can't stay. They aren't here.", "Ankara'da, Erdoğan'ın gittim"):
+        assert kazakh_script(text) is None
+        assert jazu.transliterate(text, target="cyrl") == text
+    # a quotation in apostrophes keeps its closing mark, in 2021 and in 2017 lines
+    assert FROM_LATIN("Ol 'Almaty' dedı.") == "Ол 'Алматы' деді."
+    assert FROM_LATIN("Toqaev ‘Astana’ turaly aitty.") == "Тоқаев ‘Астана’ туралы айтты."
+    assert FROM_LATIN("S'oqan Y'a'li'hanov 'Almaty' dedi") == "Шоқан Уәлиханов 'Алматы' деді"
+
+
 def test_older_table_versions_read_no_latin() -> None:
     with pytest.raises(UnsupportedConversionError, match="version 4 or later"):
         jazu.Transliterator("cyrl", "latn", tables="3")
     assert jazu.transliterate("Qazaqstan Respublikasy", target="cyrl", tables="3") == "Qazaqstan Respublikasy"
+    # mostly Kazakh Latin: versions before 4 still convert the Cyrillic in it, as they did
+    mixed = "Qazaqstan Respublikasy, Qazaq eli jäne Qyzylorda: Алматы қаласы"
+    assert jazu.transliterate(mixed, target="arab", tables="3").endswith(": الماتى قالاسى")
 
 
 KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=KAZAKH + KAZAKH.upper() + " -.,\n", max_size=60))
-def test_latin_output_holds_only_the_31_letters(text: str) -> None:
+@given(st.text(alphabet=KAZAKH + KAZAKH.upper() + " -.,\n", max_size=60), st.booleans(), st.booleans())
+def test_latin_output_holds_only_the_31_letters(text: str, decomposed: bool, lookalikes: bool) -> None:
+    """Also from decomposed letters (и + U+0306) and Latin look-alikes typed in a word (бiлiм)."""
+    import unicodedata
+
+    if decomposed:
+        text = unicodedata.normalize("NFD", text)
+    if lookalikes:
+        text = text.replace("і", "i").replace("ә", "ə")
     written = TO_LATIN(text)
-    assert set(ch for ch in written if ch.isalpha()) <= ALPHABET | ALPHABET_UPPER
+    assert set(ch for ch in unicodedata.normalize("NFC", written) if ch.isalpha()) <= ALPHABET | ALPHABET_UPPER
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,20 +199,13 @@ def test_text_without_latin_letters_passes_the_latin_reader(text: str) -> None:
 @given(st.lists(st.sampled_from(["Bilim ", "ǵylym ", "g'ylym ", "bılım ", "Qazaqstan ", "\n", ". ", "men ", "Iran "]),
                 max_size=40).map("".join), st.lists(st.integers(1, 30), min_size=1, max_size=10))
 def test_latin_streams_read_as_the_whole_text(text: str, sizes: List[int]) -> None:
-    """The alphabet a line is read in carries over to the pieces after it: cut at line ends, a
-    stream reads as the whole text does line by line."""
+    """The alphabet a line is read in carries over to the lines after it: a stream, whatever
+    its chunks, reads as the whole text does."""
     chunks, i, k = [], 0, 0
     while i < len(text):
         chunks.append(text[i : i + sizes[k % len(sizes)]])
         i, k = i + sizes[k % len(sizes)], k + 1
-    streamed = "".join(FROM_LATIN.stream(chunks))
-    state = None
-    reader = FROM_LATIN._converter("latn")
-    expected = []
-    for line in text.splitlines(keepends=True):
-        out, state = reader.convert(line, state)
-        expected.append(out)
-    assert streamed == "".join(expected)
+    assert "".join(FROM_LATIN.stream(chunks)) == FROM_LATIN(text)
 
 
 @pytest.mark.parametrize(

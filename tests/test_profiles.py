@@ -66,6 +66,10 @@ def test_digits_in_numbers_only() -> None:
     text = "2024-жылы 15 қаңтарда 3,5 пайыз, www.inform.kz/2024 iPhone15 №7"
     arabic = jazu.transliterate(text, target="arab", source="cyrl", digits="arabic")
     assert arabic.startswith("۲۰۲۴ -جىلى ۱۵ قاڭتاردا ۳,۵ پايىز، www.inform.kz/2024 iPhone15 №۷")
+    # a number is whole (a time, a date), and never in a Latin word, a URL or an address
+    text = "сағат 10:30, 04.12.2026, COVID-19, https://kaz.kz/news?id=12345 https://kaz.kz/a-1 x@y.kz"
+    arabic = jazu.transliterate(text, target="arab", source="cyrl", digits="arabic")
+    assert arabic == "ساعات ۱۰:۳۰, ۰۴.۱۲.۲۰۲۶, COVID-19, https://kaz.kz/news?id=12345 https://kaz.kz/a-1 x@y.kz"
     assert jazu.transliterate(arabic, target="cyrl") == jazu.transliterate(
         jazu.transliterate(text, target="arab", source="cyrl"), target="cyrl"
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import Any, Callable, Iterable, Iterator, List, Optional
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+PROGRESS_BYTES = 16 << 20  # inputs this big get a progress bar (on a terminal)
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -77,6 +78,8 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes); skip: a JSONL line that is not JSON passes through (UTF-8 strict)."),
         fmt: str = typer.Option("auto", "--format", help="auto (by extension, then content), text, html, xml, jsonl, srt, vtt, md."),
         field: Optional[List[str]] = typer.Option(None, "--field", metavar="PATH", help="JSONL: convert this field (dotted path; repeatable; default: every string)."),
+        jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes for big text files (0: one per core); same output."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
         in_place: bool = typer.Option(False, "--in-place", help="Replace each FILE by its conversion (atomically)."),
         backup: Optional[str] = typer.Option(None, "--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX."),
         suffix: Optional[str] = typer.Option(None, "--suffix", metavar="SUFFIX", help="Write each FILE's conversion to FILE+SUFFIX."),
@@ -109,7 +112,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
             source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
         )
         inputs = files or ["-"]
-        plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [])
+        plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [], jobs, quiet)
         plan.check(inputs)
         try:
             return _convert_files(transliterator, inputs, plan)
@@ -126,8 +129,10 @@ class Plan:
 
     def __init__(
         self, output: Optional[str], errors: str, in_place: bool, backup: Optional[str], suffix: Optional[str],
-        fmt: str = "auto", fields: Optional[List[str]] = None,
+        fmt: str = "auto", fields: Optional[List[str]] = None, jobs: int = 1, quiet: bool = False,
     ) -> None:
+        from jazu.parallel import jobs_count
+
         from jazu.formats import check_format
         from jazu.text.textio import check_errors
 
@@ -138,6 +143,8 @@ class Plan:
         self.in_place, self.backup, self.suffix = in_place, backup, suffix
         self.format = check_format(fmt)
         self.fields = list(fields or [])
+        self.jobs = jobs_count(jobs)
+        self.quiet = quiet
 
     def check(self, inputs: List[str]) -> None:
         from jazu.errors import JazuError
@@ -240,6 +247,7 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
 
 
 def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> None:  # type: ignore[no-untyped-def]
+    from contextlib import ExitStack
     from itertools import chain
 
     from jazu.errors import DocumentError, JazuError
@@ -252,15 +260,26 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> 
         stream = sys.stdin.buffer if name == "-" else open(name, "rb")
     except OSError as e:
         raise JazuError(f"cannot read {name!r}: {e.strerror}") from None
+    stack = ExitStack()
     try:
-        chunks = decode(read_blocks(stream), errors, label)
+        blocks = read_blocks(stream)
         fmt = plan.format
         if fmt == "auto":
             fmt = EXTENSIONS.get(os.path.splitext(name)[1].lower(), "") if name != "-" else ""
-            if not fmt:  # by content: the first chunk tells
-                first = next(chunks, "")
-                fmt = detect_format(None, first)
-                chunks = chain([first], chunks)
+            if not fmt:  # by content: the first block tells
+                first = next(blocks, b"")
+                fmt = detect_format(None, first[:65536].decode("utf-8", "replace"))
+                blocks = chain([first], blocks)
+        advance = _progress(name, plan, stack)
+        if fmt == "text" and plan.jobs > 1:
+            from jazu.parallel import convert_parallel
+
+            for converted in convert_parallel(transliterator, blocks, plan.jobs, errors, label, advance):
+                sink.write(converted)
+            return
+        if advance is not None:
+            blocks = _counted(blocks, advance)
+        chunks = decode(blocks, errors, label)
         if fmt == "text":  # streamed: memory stays flat, and a pipe sees each line at once
             pieces = transliterator.stream(chunks)
         elif fmt == "jsonl":  # streamed line by line
@@ -282,8 +301,37 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> 
     except DocumentError as e:
         raise DocumentError(f"{label}: {e}") from None
     finally:
+        stack.close()
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _progress(name: str, plan: "Plan", stack: Any) -> Optional[Callable[[int], None]]:
+    """A progress bar on stderr (rich's) for a long conversion: a file of PROGRESS_BYTES or more,
+    stderr a terminal, no --quiet. Returns what advances it by a number of bytes, or None."""
+    if plan.quiet or name == "-" or not sys.stderr.isatty():
+        return None
+    try:
+        size = os.path.getsize(name)
+    except OSError:
+        return None
+    if size < PROGRESS_BYTES:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    bar = stack.enter_context(Progress(
+        "{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ))
+    task = bar.add_task(os.path.basename(name), total=size)
+    return lambda n: bar.advance(task, n)
+
+
+def _counted(blocks: Iterable[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
+    for block in blocks:
+        yield block
+        advance(len(block))
 
 
 def _is_regular_file(name: str) -> bool:

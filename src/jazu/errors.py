@@ -41,6 +41,9 @@ class DecodeError(JazuError, ValueError):
         self.offset = offset
         super().__init__(f"{label}: invalid UTF-8 at byte {offset}")
 
+    def __reduce__(self) -> object:  # raised in a worker process (--jobs), re-raised in the main one
+        return (DecodeError, (self.label, self.offset))
+
 
 class InputTypeError(JazuError, TypeError):
     """Input that is not `str` (bytes must be decoded by the caller first)."""

@@ -44,6 +44,12 @@ class Pipeline:
             after.append(stage_state)
         return text, tuple(after)
 
+    def state_after(self, text: str, state: Any = None) -> Any:
+        """Only the first stage can carry a state across line ends (a reader): the others are
+        writers (every route is a reader into Cyrillic, then a writer out of it)."""
+        states = self.initial_state if state is None else state
+        return (self.stages[0].state_after(text, states[0]),) + tuple(states[1:])
+
 
 def has_latin(version: str) -> bool:
     from jazu.tableset.compile import load_compiled

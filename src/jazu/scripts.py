@@ -44,18 +44,23 @@ def detect_script(text: str) -> Optional[str]:
 # other common language writes; the letters it shares with Turkish (ı ş ğ ö ü); and the letters
 # it never writes (c ç w x), which English and Turkish write often.
 _LATIN_CLASSES = None
+# An apostrophe inside a word after one of 2017's apostrophe letters, not an English contraction
+# (n't 's 're 've 'll 'd 'm): ta'n'ir. The Latin reader tells a 2017 line by the same pattern.
+APOSTROPHE_MARK = r"(?<=[agnouyscAGNOUYSCi])['’ʼ`´](?=\p{L})(?!(?:t|s|re|ve|ll|d|m)\b)"
+APOSTROPHES_NEEDED = 3
 KAZAKH_OWN = 0.01  # of the Latin letters: Kazakh Latin has 3-5 % (q alone ~3 %), English ~0.1 %
 KAZAKH_ALL = 0.03  # own and shared together: Kazakh Latin ~10 %
 
 
-def kazakh_script(text: str) -> Optional[str]:
+def kazakh_script(text: str, latin: bool = True) -> Optional[str]:
     """The Kazakh script of `text`: "arab" or "cyrl", whichever has more letters, or "latn"
     where Latin letters outnumber both and look like Kazakh Latin (`_looks_kazakh_latin`);
     None if none. Latin letters otherwise do not count: a Kazakh text full of English names is
-    still Kazakh, and English text is no Kazakh."""
+    still Kazakh, and English text is no Kazakh. `latin=False`: Latin is never the answer (table
+    versions before 4, which read no Latin)."""
     counts = _letter_counts(text)
-    latin = counts["latn"]
-    if latin > counts["arab"] and latin > counts["cyrl"] and _looks_kazakh_latin(text, latin):
+    letters = counts["latn"]
+    if latin and letters > counts["arab"] and letters > counts["cyrl"] and _looks_kazakh_latin(text, letters):
         return "latn"
     if not counts["arab"] and not counts["cyrl"]:
         return None
@@ -70,12 +75,15 @@ def _looks_kazakh_latin(text: str, latin: int) -> bool:
         _LATIN_CLASSES = tuple(
             regex.compile(pattern).findall
             for pattern in (
-                r"[qäñūQÄÑŪáǵńóúýÁǴŃÓÚÝ]|(?<=[agnouyscAGNOUYSC])['’ʼ](?=\p{L})",  # Kazakh Latin's own
+                r"[qäñūQÄÑŪáǵńóúýÁǴŃÓÚÝ]",  # Kazakh Latin's own letters
+                APOSTROPHE_MARK,  # 2017's apostrophe letters
                 r"[ışğöüİŞĞÖÜ]",  # shared with Turkish
                 r"[çwxÇWX]|[cC](?![hH'’ʼ])",  # never in Kazakh Latin (c only in 2018's ch, 2017's c')
             )
         )
-    own, shared, never = (len(find(text[:65536])) for find in _LATIN_CLASSES)
+    own, apostrophes, shared, never = (len(find(text[:65536])) for find in _LATIN_CLASSES)
+    if apostrophes >= APOSTROPHES_NEEDED:  # a few are English or Turkish ('s, Ankara'da)
+        own += apostrophes
     # Two of its own letters at least: one ñ or q alone is no evidence of a language.
     return own >= max(2, KAZAKH_OWN * latin) and own + shared >= KAZAKH_ALL * latin and never < own
 def _letter_counts(text: str) -> dict:

@@ -19,6 +19,9 @@ class _PassThrough:
 
     initial_state = None
 
+    def state_after(self, text: str, state: Any = None) -> Any:
+        return None
+
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         return text, None
 
@@ -153,12 +156,20 @@ class Transliterator:
     def _for_text(self, text: str) -> Any:
         if self.source != "auto":
             return self._converter(self.source)
-        found = kazakh_script(text)
+        found = self.source_of(text)
         if found is None or found == self.target:
             return _PASS
-        if found == "latn" and not self._reads_latin():
-            return _PASS  # tables before version 4 read no Latin: it passes through, as it did
         return self._converter(found)
+
+    def source_of(self, text: str) -> Optional[str]:
+        """The script this Transliterator reads `text` as: its source, or with "auto" the
+        Kazakh script of `text` (None: none, so it passes through)."""
+        if self.source != "auto":
+            return self.source
+        found = kazakh_script(text)
+        if found == "latn" and not self._reads_latin():
+            found = kazakh_script(text, latin=False)  # tables before version 4 read no Latin
+        return found
 
     def _reads_latin(self) -> bool:
         from jazu.graph import has_latin

@@ -64,7 +64,7 @@ def suffix_harmony(suffix: str) -> int:
 def compile_lexicon(tables: Tuple[Table, ...], writers: List["Writer"]) -> Compiled:
     """Entries [arabic, cyrillic variant, cyrillic stem] and the suffix map {arabic: [[suffix,
     house letters]]}, from the tables. `writers` are the house style's and the other styles'
-    (`cyrl2arab.writers`): each word is indexed under every distinct spelling they give it.
+    (`arabic.writer.writers`): each word is indexed under every distinct spelling they give it.
     Where the house style spells a variant otherwise than `arabic` (up to the hamza), the entry
     carries that spelling as a fourth item: so the reader can tell, without writing a candidate,
     whether the house style spells a stem + suffix as the input (see `Lexicon.stems`)."""

@@ -48,8 +48,12 @@ class Writer:
         self._after_vowel: Dict[str, str] = dict(c["after_vowel"]) if not rules or rules["after_vowel"] else {}
         classes = c["classes"]
         self._hamza: str = hamza or c["hamza"]
-        # Numbers standing apart (not inside a Latin word, a URL or an address) in ۰–۹.
-        self._digits = re.compile(r"(?<![A-Za-z0-9_/.@:#])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_/@])") if digits == "arabic" else None
+        # Numbers standing apart in ۰–۹: a number is digits with . , : / between them (3,5;
+        # 04.12.2026; 10:30), never inside a Latin word (COVID-19, iPhone15), a URL or an address.
+        self._digits = re.compile(
+            r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+|\S+@\S+"  # passed over whole
+            r"|(?<![A-Za-z0-9_#])(?<![A-Za-z]-)[0-9]+(?:[.,:/][0-9]+)*(?![A-Za-z0-9_@])"
+        ) if digits == "arabic" else None
         self._abbr = frozenset(c["abbr"])
         self._vowels = frozenset(classes["vowel"])
         alternatives = []
@@ -106,6 +110,9 @@ class Writer:
         self._is_letter = re.compile(letter).match
         self._cache: WordCache[str] = WordCache(self.word)
 
+    def state_after(self, text: str, state: Any = None) -> Any:
+        return None  # a writer carries nothing from one piece to the next
+
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         if self._marks.search(text) is not None:
             text = self._marks.sub(self._mark_match, text)
@@ -122,7 +129,7 @@ class Writer:
             cache.add_all(batch, self._words(batch))
         pieces[1::2] = map(cache.__getitem__, words)
         if self._digits is not None:
-            return self._digits.sub(lambda m: m.group().translate(ARABIC_DIGITS), "".join(pieces)), None
+            return self._digits.sub(_arabic_number, "".join(pieces)), None
         return "".join(pieces), None
 
     def _words(self, words: List[str]) -> List[str]:
@@ -256,6 +263,11 @@ def writers(compiled: Compiled) -> List[Writer]:
 
 
 ARABIC_DIGITS = {ord(d): chr(0x06F0 + int(d)) for d in "0123456789"}  # Extended Arabic-Indic ۰–۹
+
+
+def _arabic_number(match: Any) -> str:
+    found: str = match.group()
+    return found if not found[:1].isdigit() else found.translate(ARABIC_DIGITS)  # a URL stays
 
 
 # Latin letters typed for the Kazakh Cyrillic letters they look like.

@@ -84,9 +84,10 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
     events = parser.events
     spans = [(kind, start, events[k + 1][1] if k + 1 < len(events) else len(text), tag)
              for k, (kind, start, tag) in enumerate(events)]
-    # Whatever the tokenizer left unreported (it holds back an unfinished tag) stays as it is.
+    # Whatever the tokenizer left unreported (it drops `</>`, holds back an unfinished tag)
+    # stays as it is: before the first event and after the last.
     tail_from = spans[-1][2] if spans else 0
-    out: List[str] = []
+    out: List[str] = [text[: spans[0][1]] if spans else ""]
     skipping = 0
     # The texts to convert: (index in `out`, source text, joined to the text before it)
     texts: List[Tuple[int, str, bool]] = []
@@ -117,7 +118,7 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
         converted = transliterator.convert_pieces([t for _, t, _ in texts], [j for _, _, j in texts[1:]])
         for (index, _, _), new in zip(texts, converted):
             out[index] = new
-    out.append(text[tail_from:])
+    out.append(text[tail_from:] if spans else text)
     return "".join(out)
 
 

@@ -115,6 +115,7 @@ class LatinReader:
         self._lookalikes = look
         apostrophes = latin["apostrophes"]
         self._apostrophe_marks = {ord(a): "'" for a in apostrophes}
+        self._apostrophe_marks_str = apostrophes
         # The Latin letters' blocks, as ranges: the `re` module splits twice as fast as `regex`.
         letters = LATIN_LETTERS + re.escape("".join(latin["lookalikes"]))
         run = rf"[{letters}][{letters}{COMBINING}]*"  # letters, with the marks of decomposed ones
@@ -153,7 +154,8 @@ class LatinReader:
         if apostrophe_letters:
             both = "".join(apostrophe_letters) + "".join(apostrophe_letters).upper()
             self._gates["2017"] = apostrophes
-            self._markers["2017"] = re.compile(rf"[{re.escape(both)}][{marks}]")
+            # Inside a word (a letter follows), and no English contraction (n't 's 'll ...).
+            self._markers["2017"] = re.compile(rf"[{re.escape(both)}][{marks}](?=[^\W\d_])(?!(?:t|s|re|ve|ll|d|m)\b)")
         self._has_letter = regex.compile(r"\p{Latin}").search
         self._camel = regex.compile(r"\p{Ll}\p{Lu}").search  # a capital inside a word
         # The lexicon, indexed by the Latin spelling of each known word, stem variant and suffix
@@ -177,6 +179,17 @@ class LatinReader:
             out.append(self._in(line, state or "2021"))
         return "".join(out), state
 
+    def state_after(self, text: str, state: Any = None) -> Any:
+        """The state `convert` leaves after `text` (the alphabet of its last line that shows
+        one), without converting it."""
+        if not any(self._holds(text, name) for name in self._markers):
+            return state
+        for line in reversed(text.splitlines()):
+            found = self._alphabet_of(line)
+            if found:
+                return found
+        return state
+
     def _holds(self, text: str, alphabet: str) -> bool:
         """Does `text` hold a mark of `alphabet`?"""
         return any(ch in text for ch in self._gates[alphabet]) and self._markers[alphabet].search(text) is not None
@@ -190,6 +203,13 @@ class LatinReader:
 
     def _words_in(self, text: str, alphabet: str) -> str:
         parts = self._words["2017" if alphabet == "2017" else "plain"].split(text)
+        if alphabet == "2017":
+            # A word's last apostrophe is a closing quote where the same mark opened before the
+            # word ('Almaty'): it goes back to the text after the word.
+            for k in range(1, len(parts), 2):
+                word, before = parts[k], parts[k - 1]
+                if word[-1:] in self._apostrophe_marks_str and before[-1:] == word[-1:]:
+                    parts[k], parts[k + 1] = word[:-1], word[-1] + parts[k + 1]
         parts[1::2] = map(self._tokens[alphabet].__getitem__, parts[1::2])
         return "".join(parts)
 

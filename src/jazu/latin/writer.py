@@ -9,11 +9,25 @@ Everything else (Latin, digits, other scripts, spacing) is not in the table, so 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any, Dict, Tuple
 
 import regex
 
 from jazu.tableset import Compiled
+
+
+# Latin letters typed for the Kazakh Cyrillic letters they look like, inside a Cyrillic word.
+LOOKALIKES = {"i": "і", "I": "І", "ə": "ә", "Ə": "Ә"}
+_CYRILLIC = "\u0400-\u04ff"
+# Patterns that open with the rare character, so that `re` scans for it at C speed.
+_HAS_LOOKALIKE = re.compile(f"[iIəƏ](?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))").search
+_LOOKALIKE_IN_WORD = re.compile(f"[iIəƏ](?<=[{_CYRILLIC}].)[iIəƏ]*|[iIəƏ]+(?=[{_CYRILLIC}])")
+# The marks that compose with a Cyrillic letter into a Kazakh or Russian one (й ў; ё ӧ ӱ ӓ).
+COMPOSING = "\u0306\u0308"
+_DECOMPOSED = re.compile(f"[{_CYRILLIC}][\u0300-\u036f]+")
+_TO_CYRILLIC = str.maketrans(LOOKALIKES)
 
 
 class LatinWriter:
@@ -36,7 +50,17 @@ class LatinWriter:
         self._any_wide = regex.compile(f"[{wide}]").search if wide else None
         self._all_caps = regex.compile(rf"[{wide}](?=\p{{Lu}})|(?<=\p{{Lu}})[{wide}]") if wide else None
 
+    def state_after(self, text: str, state: Any = None) -> Any:
+        return None  # a writer carries nothing from one piece to the next
+
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
+        # A decomposed letter (и + U+0306 for й) is composed first; a Latin look-alike typed in a
+        # Cyrillic word (бiлiм with a Latin i) is made the Cyrillic letter it stands for, as the
+        # Arabic writer does (`arabic.writer.LOOKALIKES`). Both are rare: C-level searches first.
+        if any(mark in text for mark in COMPOSING):
+            text = _DECOMPOSED.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
+        if _HAS_LOOKALIKE(text) is not None:
+            text = _LOOKALIKE_IN_WORD.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
         if self._any_wide is not None and self._any_wide(text) is not None:
             text = self._all_caps.sub(lambda m: self._wide[m.group()], text)  # type: ignore[union-attr]
         return text.translate(self._table), None

@@ -3,9 +3,9 @@
 
 Each piece is converted with the state the pieces before it left (a sentence goes on across an
 inline tag), and a block break between two pieces reads as a line end. A word split between
-two pieces that touch (`Қаз<b>ақ</b>стан`) is converted whole, in the first of them, and its
-conversion is shared back out in proportion to the letters each piece held: every piece keeps
-its place, so the markup around it stays where it was.
+two pieces that touch (`Қаз<b>ақ</b>стан`, `сөз<b>,</b>`) is converted whole, in the first of
+them, and its conversion is shared back out in proportion to the characters each piece held:
+every piece keeps its place, so the markup around it stays where it was.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import Any, List, Sequence, Tuple
 
 import regex
 
-_LEADING_LETTERS = regex.compile(r"[\p{L}\p{M}]+").match
-_TRAILING_LETTERS = regex.compile(r"(?r)[\p{L}\p{M}]+\Z").search
+# A word with what clings to it (a comma after it, a hyphen and a suffix): no space inside.
+_LEADING_LETTERS = regex.compile(r"\S+").match
+_TRAILING_LETTERS = regex.compile(r"(?r)\S+\Z").search
 
 
 def convert_pieces(converter: Any, pieces: Sequence[str], joined: Sequence[bool]) -> List[str]:
@@ -34,6 +35,9 @@ def convert_pieces(converter: Any, pieces: Sequence[str], joined: Sequence[bool]
         parts: List[Tuple[int, int]] = []
         j = i + 1
         while j < len(texts):
+            if not texts[j] and j < len(joined) and joined[j]:
+                j += 1  # an empty piece between two that touch (<b></b>)
+                continue
             head = _LEADING_LETTERS(texts[j])
             if head is None:
                 break

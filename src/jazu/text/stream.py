@@ -73,10 +73,11 @@ def _near_quote(buffer: str, cut: int) -> int:
     return -1
 
 
-def convert_stream(converter: Converter, chunks: Iterable[str]) -> Iterator[str]:
-    """Convert `chunks` piece by piece. Each character is scanned a bounded number of times
-    (the re-check of a long line backs off geometrically), so time is linear in the input."""
-    state = converter.initial_state
+def convert_stream(converter: Converter, chunks: Iterable[str], state: Any = None) -> Iterator[str]:
+    """Convert `chunks` piece by piece, from `state` (the converter's initial state by default).
+    Each character is scanned a bounded number of times (the re-check of a long line backs off
+    geometrically), so time is linear in the input."""
+    state = converter.initial_state if state is None else state
     pending: List[str] = []
     size = 0
     next_check = SOFT_LIMIT

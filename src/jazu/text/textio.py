@@ -20,12 +20,13 @@ def check_errors(errors: str) -> str:
     return errors
 
 
-def decode(blocks: Iterable[bytes], errors: str = "strict", label: str = "input") -> Iterator[str]:
+def decode(blocks: Iterable[bytes], errors: str = "strict", label: str = "input", start: int = 0) -> Iterator[str]:
     """Decode UTF-8 blocks incrementally. strict: invalid bytes raise DecodeError naming the byte
-    offset; replace: U+FFFD; surrogateescape: kept as lone surrogates, which `encode` turns back
-    into the same bytes (they pass every converter untouched)."""
+    offset (counted from `start`: where the blocks begin in their file); replace: U+FFFD;
+    surrogateescape: kept as lone surrogates, which `encode` turns back into the same bytes
+    (they pass every converter untouched)."""
     decoder = codecs.getincrementaldecoder("utf-8")(check_errors(errors))
-    offset = 0
+    offset = start
     for block in blocks:
         if not isinstance(block, (bytes, bytearray)):
             from jazu.errors import InputTypeError

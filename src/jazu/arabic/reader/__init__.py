@@ -158,6 +158,11 @@ class Reader(LexiconReading, RuleReading):
         end = last.group("end")
         return "".join(pieces), True if end == "\n" else (SENTENCE if end else False)
 
+    def state_after(self, text: str, state: Any) -> Any:
+        """The state `convert` leaves after `text`, where `text` ends with a line end (a worker
+        of `--jobs` starts its part of a file there): a line begins."""
+        return True if text.endswith("\n") else self.convert(text, state)[1]
+
     def _reads_with_hyphen(self, joined: str) -> bool:
         """Does the lexicon read `joined` (two tokens and a hyphen) as one word with a hyphen?"""
         word = self._norm.word(joined)

@@ -45,6 +45,7 @@ UNVOICED = {v: k for k, v in VOICED.items()}
 PARTICIPLE = ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")
 # The cases after a 3rd person possessive (Kazakh grammar: ауданы-н, -на, -нда, -нан, -ның, -мен).
 AFTER_THIRD = frozenset(("н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "ндағы", "ндегі", "ндай", "ндей"))
+PRONOUNS = frozenset(("ол", "бұл", "сол", "осы", "мына", "олар", "біз", "сіз", "сен", "мен", "өз"))
 PLURALS = frozenset(("лар", "лер", "дар", "дер", "тар", "тер"))
 
 
@@ -325,11 +326,12 @@ class Capitals:
                 if k > 0 and pieces[i - 1] == " " and self._bare_noun(pieces[i - 2]):
                     keep.append(i - 2)
             elif kind == "named-after":
-                # Абай атындағы Мәдениет сарайы: a person's name, then an institution's.
-                if k > 0 and pieces[i - 1] == " " and pieces[i - 2][:1].isalpha():
+                # Абай атындағы Мәдениет сарайы: a person's name, then an institution's; not
+                # after a pronoun or a determiner (ол атындағы, оның атындағы).
+                if k > 0 and pieces[i - 1] == " " and self._bare_noun(pieces[i - 2]) and pieces[i - 2].lower() not in PRONOUNS:
                     keep.append(i - 2)
-                if i + 2 < len(pieces) and pieces[i + 1] == " " and pieces[i + 2][:1].isalpha():
-                    keep.append(i + 2)
+                    if i + 2 < len(pieces) and pieces[i + 1] == " " and pieces[i + 2][:1].isalpha():
+                        keep.append(i + 2)
         return keep
 
     def _starts_sentence(self, pieces: List[str], i: int) -> bool:

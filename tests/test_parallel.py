@@ -1,0 +1,68 @@
+"""--jobs (src/jazu/parallel.py): parts of a file converted in worker processes give the bytes
+one process gives, in every direction, with the state that crosses parts (a Latin alphabet)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import jazu
+from conftest import ROOT, read
+from jazu.parallel import convert_parallel, parts
+
+SEEDS = "".join(read(p) for p in sorted((ROOT / "seeds").glob("00[34]_*.txt")))
+
+
+def _one_process(t: jazu.Transliterator, data: bytes) -> bytes:
+    return b"".join(t.stream_bytes([data]))
+
+
+def test_parts_end_at_line_ends_and_keep_every_byte() -> None:
+    data = b"".join(b"line %d \xd2\x9b\n" % i for i in range(1000)) + b"no line end"
+    found = list(parts([data[i : i + 333] for i in range(0, len(data), 333)], size=1000))
+    assert b"".join(p for _, p in found) == data
+    assert all(p.endswith(b"\n") for _, p in found[:-1])
+    assert [o for o, _ in found] == [sum(len(p) for _, p in found[:k]) for k in range(len(found))]
+
+
+@pytest.mark.parametrize("source,target", [("cyrl", "arab"), ("arab", "cyrl"), ("cyrl", "latn"), ("latn", "cyrl"), ("arab", "latn")])
+def test_workers_give_the_bytes_of_one_process(source: str, target: str) -> None:
+    text = SEEDS * 3
+    if source != "cyrl":
+        text = jazu.transliterate(text, target=source, source="cyrl")
+    if source == "latn":  # lines of 2018 and 2017 spelling: the next part must start in their alphabet
+        text = "Qazaqstan Respýblıkasy\n" + text + "S'oqan Y'a'li'hanov\n" + text
+    data = text.encode("utf-8")
+    t = jazu.Transliterator(source="auto", target=target)
+    got = b"".join(convert_parallel(t, [data], jobs=2, part_size=5000))
+    assert got == _one_process(t, data)
+
+
+def test_a_worker_s_invalid_utf8_names_its_byte_in_the_file() -> None:
+    data = ("сөз\n" * 3000).encode("utf-8") + b"\xff\n" + ("сөз\n" * 10).encode("utf-8")
+    bad = data.index(bytes([0xFF]))
+    with pytest.raises(jazu.DecodeError, match=f"big.txt: invalid UTF-8 at byte {bad}"):
+        list(convert_parallel(jazu.Transliterator("cyrl", "arab"), [data], jobs=2, label="big.txt", part_size=4000))
+
+
+def test_the_cli_with_jobs(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(SEEDS * 40, encoding="utf-8")
+    run = [sys.executable, "-m", "jazu", "--to", "arab", str(big)]
+    one = subprocess.run(run, capture_output=True)
+    two = subprocess.run(run + ["--jobs", "2"], capture_output=True)
+    every = subprocess.run(run + ["--jobs", "0", "--quiet"], capture_output=True)
+    assert one.returncode == two.returncode == every.returncode == 0
+    assert one.stdout == two.stdout == every.stdout and two.stderr == b""
+
+
+def test_the_latin_alphabet_crosses_parts() -> None:
+    """A 2018 line, then lines with no mark of any alphabet: read as 2018 in every part."""
+    data = ("Respýblıka\n" + "bilim men bilim\n" * 2000).encode("utf-8")
+    t = jazu.Transliterator("latn", "cyrl")
+    got = b"".join(convert_parallel(t, [data], jobs=2, part_size=3000))
+    assert got == _one_process(t, data)
+    assert got.decode("utf-8").splitlines()[-1] == "білім мен білім"
