@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import jazu
 from conftest import DATA
+from jazu.formats.docx import W
 from jazu.formats.html import convert_html
 from jazu.formats.jsonl import convert_lines
 from jazu.formats.markdown import convert_markdown
@@ -168,3 +169,65 @@ def test_the_cli_formats_fields_and_errors(tmp_path: Path) -> None:
     assert done.stdout == "<b title='söz'>söz</b>"
     done = subprocess.run(RUN + ["--to", "latn", "--format", "pdf"], input="x", capture_output=True, text=True)
     assert done.returncode == 2 and "unknown format 'pdf'" in done.stderr
+
+
+def _word_document(path: Path) -> None:
+    """A Word document written here: formatted runs (a word split by them), a list paragraph,
+    a table, a header and a footer."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Қаз").bold = True
+    paragraph.add_run("ақстан ").italic = True
+    paragraph.add_run("Республикасы туралы.")
+    document.add_paragraph("Біз келдік. ", style="List Bullet").add_run("Олар кетті.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Алматы", "2024 жыл"
+    document.sections[0].header.paragraphs[0].text = "Жаңалықтар"
+    document.sections[0].footer.paragraphs[0].text = "Бет"
+    document.save(path)
+
+
+def _runs(path: Path) -> list:
+    import docx
+
+    document = docx.Document(path)
+    body = [[(r.text, r.bold, r.italic) for r in p.runs] for p in document.paragraphs]
+    section = document.sections[0]
+    return body + [[(c.text,) for c in document.tables[0].rows[0].cells],
+                   [(section.header.paragraphs[0].text,), (section.footer.paragraphs[0].text,)]]
+
+
+def test_docx_text_converted_and_formatting_kept(tmp_path: Path) -> None:
+    source, arabic, back = tmp_path / "a.docx", tmp_path / "a.arab.docx", tmp_path / "a.cyrl.docx"
+    _word_document(source)
+    assert jazu.convert_file(source, arabic, target="arab") == "docx"
+    assert _runs(arabic) == [
+        [("قاز", True, None), ("اقستان ", None, True), ("رەسپۋبليكاسى تۋرالى.", None, None)],
+        [("ءبىز كەلدىك. ", None, None), ("ولار كەتتى.", None, None)],
+        [("الماتى",), ("2024 جىل",)],
+        [("جاڭالىقتار",), ("بەت",)],
+    ]
+    import docx
+
+    paragraphs = docx.Document(arabic).paragraphs
+    assert all(p._p.pPr is not None and p._p.pPr.find(f"{{{W}}}bidi") is not None for p in paragraphs)
+    assert paragraphs[1].style.name == "List Bullet"
+    jazu.convert_file(arabic, back, target="cyrl")
+    assert _runs(back)[0] == [("Қаз", True, None), ("ақстан ", None, True), ("Республикасы туралы.", None, None)]
+    assert all(p._p.pPr is None or p._p.pPr.find(f"{{{W}}}bidi") is None for p in docx.Document(back).paragraphs)
+
+
+def test_docx_through_the_cli_and_a_bad_file(tmp_path: Path) -> None:
+    source = tmp_path / "a.docx"
+    _word_document(source)
+    done = subprocess.run(RUN + ["--to", "latn", str(source), "-o", str(tmp_path / "b.docx")], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert _runs(tmp_path / "b.docx")[0][0] == ("Qaz", True, None)
+    piped = subprocess.run(RUN + ["--to", "latn"], input=source.read_bytes(), capture_output=True)  # told by content
+    assert piped.returncode == 0 and piped.stdout.startswith(b"PK")
+    fake = tmp_path / "fake.docx"
+    fake.write_text("сөз", encoding="utf-8")
+    done = subprocess.run(RUN + ["--to", "latn", str(fake)], capture_output=True, text=True)
+    assert done.returncode == 1 and "fake.docx: not a Word document" in done.stderr and "Traceback" not in done.stderr

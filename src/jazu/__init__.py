@@ -117,7 +117,7 @@ def convert_file(
     """Convert the document at `path` into `output` (written atomically: a temporary file renamed
     at the end), its format told by its extension, then by its content; returns the format.
     `options` are those of `convert_document`."""
-    from jazu.formats import EXTENSIONS, check_format, detect_format
+    from jazu.formats import BINARY, check_format, convert_bytes, detect_bytes
     from jazu.text.textio import AtomicFile
 
     source_path, output_path = os.fspath(path), os.fspath(output)
@@ -126,16 +126,23 @@ def convert_file(
             data = f.read()
     except OSError as e:
         raise JazuError(f"cannot read {source_path!r}: {e.strerror}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise DecodeError(source_path, e.start) from None
     if check_format(format) == "auto":
-        format = EXTENSIONS.get(os.path.splitext(source_path)[1].lower()) or detect_format(None, text[:4096])
-    converted = convert_document(text, format, target, **options)
+        format = detect_bytes(source_path, data[:65536])
+    if format in BINARY:
+        t = _transliterator(
+            options.get("source", "auto"), target, options.get("tables"), options.get("case", "restore"),
+            options.get("lexicon"), options.get("profile", "kazinform"), options.get("digits", "ascii"),
+        )
+        converted_bytes = convert_bytes(data, format, t)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise DecodeError(source_path, e.start) from None
+        converted_bytes = convert_document(text, format, target, **options).encode("utf-8")
     out = AtomicFile(output_path)
     try:
-        out.file.write(converted.encode("utf-8"))
+        out.file.write(converted_bytes)
         out.commit()
     finally:
         out.discard()

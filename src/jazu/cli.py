@@ -76,7 +76,7 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
         case: str = typer.Option("restore", "--case", help="Output read from Arabic or Latin: restore (capitals) or lower."),
         errors: str = typer.Option("strict", "--errors", help="Invalid UTF-8: strict (stop), replace (U+FFFD), surrogateescape (keep the bytes); skip: a JSONL line that is not JSON passes through (UTF-8 strict)."),
-        fmt: str = typer.Option("auto", "--format", help="auto (by extension, then content), text, html, xml, jsonl, srt, vtt, md."),
+        fmt: str = typer.Option("auto", "--format", help="auto (by extension, then content), text, html, xml, jsonl, srt, vtt, md, docx."),
         field: Optional[List[str]] = typer.Option(None, "--field", metavar="PATH", help="JSONL: convert this field (dotted path; repeatable; default: every string)."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes for big text files (0: one per core); same output."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
@@ -251,7 +251,9 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> 
     from itertools import chain
 
     from jazu.errors import DocumentError, JazuError
-    from jazu.formats import EXTENSIONS, convert_document, convert_jsonl_lines, detect_format, lines_of
+    from jazu.formats import (
+        BINARY, EXTENSIONS, convert_bytes, convert_document, convert_jsonl_lines, detect_bytes, lines_of,
+    )
     from jazu.text.textio import decode, encode, read_blocks
 
     label = "<stdin>" if name == "-" else name
@@ -268,8 +270,11 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> 
             fmt = EXTENSIONS.get(os.path.splitext(name)[1].lower(), "") if name != "-" else ""
             if not fmt:  # by content: the first block tells
                 first = next(blocks, b"")
-                fmt = detect_format(None, first[:65536].decode("utf-8", "replace"))
+                fmt = detect_bytes(None, first)
                 blocks = chain([first], blocks)
+        if fmt in BINARY:  # read whole, as bytes
+            sink.write(convert_bytes(b"".join(blocks), fmt, transliterator))
+            return
         advance = _progress(name, plan, stack)
         if fmt == "text" and plan.jobs > 1:
             from jazu.parallel import convert_parallel

@@ -8,6 +8,7 @@ public API only), and put the conversion back with every other byte as it was.
     srt    SubRip subtitles: cue text only
     vtt    WebVTT subtitles: cue text only
     md     Markdown: not code, link targets or HTML markup
+    docx   Word: every paragraph's text, runs keeping their formatting (python-docx, an extra)
 
 `detect_format` tells them by file extension, then by content.
 """
@@ -17,11 +18,25 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable, Iterator, List, Optional, Sequence
 
-FORMATS = ("text", "html", "xml", "jsonl", "srt", "vtt", "md")
+FORMATS = ("text", "html", "xml", "jsonl", "srt", "vtt", "md", "docx")
+BINARY = ("docx",)  # formats read as bytes, not as text
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".xml": "xml",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".srt": "srt", ".vtt": "vtt", ".md": "md", ".markdown": "md",
+    ".docx": "docx",
 }
+ZIP = b"PK\x03\x04"  # a .docx is a zip file
+
+
+def detect_bytes(name: Optional[str], head: bytes) -> str:
+    """The format of a file called `name` (None: stdin) whose bytes begin with `head`."""
+    if name:
+        found = EXTENSIONS.get(os.path.splitext(name)[1].lower())
+        if found:
+            return found
+    if head.startswith(ZIP):
+        return "docx"
+    return detect_format(None, head[:65536].decode("utf-8", "replace"))
 
 
 def detect_format(name: Optional[str], head: str) -> str:
@@ -82,6 +97,10 @@ def convert_document(
         return convert_markdown(text, transliterator)
     if fmt == "jsonl":
         return "".join(convert_jsonl_lines(text.splitlines(keepends=True), transliterator, fields, errors, skipped))
+    if fmt in BINARY:
+        from jazu.errors import UnknownOptionError
+
+        raise UnknownOptionError(f"{fmt} is a binary format: convert its bytes (convert_bytes)")
     check_format(fmt)
     raise AssertionError(fmt)  # pragma: no cover
 
@@ -107,3 +126,14 @@ def lines_of(chunks: Iterable[str]) -> Iterator[str]:
         yield from parts
     if rest:
         yield rest
+
+
+def convert_bytes(data: bytes, fmt: str, transliterator: Any) -> bytes:
+    """A document of a binary format (docx), converted."""
+    if fmt == "docx":
+        from jazu.formats.docx import convert_docx
+
+        return convert_docx(data, transliterator)
+    from jazu.errors import UnknownOptionError
+
+    raise UnknownOptionError(f"{fmt!r} is no binary format; binary formats: {', '.join(BINARY)}")
