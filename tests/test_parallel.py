@@ -66,3 +66,35 @@ def test_the_latin_alphabet_crosses_parts() -> None:
     got = b"".join(convert_parallel(t, [data], jobs=2, part_size=3000))
     assert got == _one_process(t, data)
     assert got.decode("utf-8").splitlines()[-1] == "білім мен білім"
+
+
+def test_a_progress_bar_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> None:
+    """stderr a terminal (a pseudo-terminal here) and a file of 16 MiB or more: rich's bar."""
+    import os
+    import pty
+
+    big = tmp_path / "big.txt"
+    big.write_text(SEEDS * 1500, encoding="utf-8")
+    assert big.stat().st_size >= 16 << 20
+
+    def stderr_of(*extra: str) -> bytes:
+        leader, follower = pty.openpty()
+        with open(os.devnull, "wb") as devnull:
+            done = subprocess.run([sys.executable, "-m", "jazu", "--to", "latn", *extra, str(big)],
+                                  stdout=devnull, stderr=follower, timeout=300)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(leader)
+        assert done.returncode == 0
+        return seen
+
+    assert b"big.txt" in stderr_of() and b"big.txt" in stderr_of("--jobs", "2")
+    assert stderr_of("--quiet") == b""
