@@ -89,8 +89,9 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
     tail_from = spans[-1][2] if spans else 0
     out: List[str] = [text[: spans[0][1]] if spans else ""]
     skipping = 0
-    # The texts to convert: (index in `out`, source text, joined to the text before it)
-    texts: List[Tuple[int, str, bool]] = []
+    # The texts to convert: (index in `out`, source text, joined to the text before it, an
+    # entity's stand-in whose output is dropped for the entity as written)
+    texts: List[Tuple[int, str, bool, bool]] = []
     inline = True  # only inline markup since the last text
     for kind, start, end, tag in spans:
         raw = text[start:end]
@@ -104,20 +105,22 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
                 skipping -= 1
             inline = inline and tag in INLINE
         elif kind == "data" and not skipping:
-            texts.append((len(out), raw, inline))
+            texts.append((len(out), raw, inline, False))
             inline = True
         elif kind == "entity" and not skipping:
-            # An entity in running text: a space (&nbsp;) separates words, any other joins them
-            # (&shy; inside a word); it is kept as written either way.
-            if unescape(raw) in _SPACE_ENTITIES:
-                inline = False
+            # An entity in running text is kept as written; the converter sees a space for a
+            # space (&nbsp;), so that words stay apart, and nothing for any other (&shy; inside
+            # a word, &laquo; before one).
+            texts.append((len(out), " " if unescape(raw) in _SPACE_ENTITIES else "", inline, True))
+            inline = True
         else:
             inline = inline and kind == "entity"
         out.append(raw)
     if texts:
-        converted = transliterator.convert_pieces([t for _, t, _ in texts], [j for _, _, j in texts[1:]])
-        for (index, _, _), new in zip(texts, converted):
-            out[index] = new
+        converted = transliterator.convert_pieces([t for _, t, _, _ in texts], [j for _, _, j, _ in texts[1:]])
+        for (index, _, _, entity), new in zip(texts, converted):
+            if not entity:
+                out[index] = new
     out.append(text[tail_from:] if spans else text)
     return "".join(out)
 

@@ -1,12 +1,12 @@
 """SRT and WebVTT subtitles: only the cue text is converted; numbers, timings, cue settings, the
 WEBVTT header and NOTE, STYLE and REGION blocks are kept as they are. Inline tags in a cue (<i>,
-<v Name>, {\\an8}) and entities are kept too, and the text around them is one text. A sentence
-goes on from cue to cue, as subtitles run."""
+<v Name>, {\\an8}) and entities are kept too, and the text around them is one text. Each cue
+begins a line, as its text does in the file (reading Arabic, a line begins a sentence)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 _TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
 _VTT_BLOCKS = re.compile(r"^(?:NOTE|STYLE|REGION)(?:\s|$)")
@@ -34,9 +34,9 @@ def convert_subtitles(text: str, transliterator: Any, vtt: bool = False) -> str:
     pieces: List[str] = []
     joined: List[bool] = []
     places: List[Tuple[int, int]] = []  # (line, index of the piece in the line's parts)
-    parts_of = {}
+    parts_of: Dict[int, List[str]] = {}
     for cue in cues:
-        for k, i in enumerate(cue):
+        for i in cue:
             parts = _MARKUP.split(lines[i])
             parts_of[i] = parts
             for p in range(0, len(parts), 2):  # text at even indexes, markup at odd ones
