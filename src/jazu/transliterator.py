@@ -105,6 +105,42 @@ class Transliterator:
 
         return convert_pieces(self._for_text("".join(pieces)), pieces, links)
 
+    def convert_with_offsets(self, text: str) -> Tuple[str, List[Tuple[int, int, int, int]]]:
+        """The conversion of `text` (exactly `self(text)`) and its alignment with the source at
+        word level: `(start, end, out_start, out_end)` spans, one per word (a run of non-space
+        characters) where the conversion kept the words, one for a group of words where the
+        reader joined or split them (`ب ۇ ۇ- نىڭ` -> `БҰҰ-ның`: four source words, one span), so
+        that annotations can be carried across scripts. The spans follow each other in order."""
+        if not isinstance(text, str):
+            raise InputTypeError(f"convert_with_offsets() takes str, not {type(text).__name__}")
+        import re
+        from difflib import SequenceMatcher
+
+        out = self(text)
+        words = [m.span() for m in re.finditer(r"\S+", text)]
+        converted = [m.span() for m in re.finditer(r"\S+", out)]
+        # Each word converted alone is a guide to which output word is its: they match but for
+        # what the whole text decides (capitals) or joins (abbreviations, patronymics).
+        alone = [self(text[a:b]).lower() for a, b in words]
+        whole = [out[c:d].lower() for c, d in converted]
+        spans: List[Tuple[int, int, int, int]] = []
+        matcher = SequenceMatcher(None, alone, whole, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                spans += [(*words[i], *converted[j]) for i, j in zip(range(i1, i2), range(j1, j2))]
+            elif i2 > i1:  # words the conversion joined, split or read otherwise
+                groups = _groups(alone[i1:i2], whole[j1:j2])
+                if groups is None:  # one span for the lot
+                    end = converted[j2 - 1][1] if j2 > j1 else (converted[j1][0] if j1 < len(converted) else len(out))
+                    begin = converted[j1][0] if j2 > j1 else end
+                    spans.append((words[i1][0], words[i2 - 1][1], begin, end))
+                else:
+                    spans += [(words[i1 + a][0], words[i1 + b - 1][1], *converted[j1 + j]) for a, b, j in groups]
+            elif spans:  # output words with no source word: they belong to the span before
+                a, b, c, _ = spans[-1]
+                spans[-1] = (a, b, c, converted[j2 - 1][1])
+        return out, spans
+
     def stream(self, chunks: Iterable[str]) -> Iterator[str]:
         """Convert an iterable of str chunks lazily; memory stays bounded whatever the size."""
         iterator = iter(chunks)
@@ -190,6 +226,26 @@ class Transliterator:
                 conv = build(source, self.target, self.tables, self.case, self._user, self.profile, self.digits)
                 self._converters[source] = conv
         return conv
+
+
+def _groups(alone: List[str], whole: List[str]) -> Optional[List[Tuple[int, int, int]]]:
+    """Which source words (converted alone) make each output word, where they spell it but for
+    spaces and hyphens (ілияс + ұлы: ілиясұлы; б ұ ұ- ның: бұұ-ның): (first, end, output word),
+    or None where they do not."""
+    def bare(word: str) -> str:
+        return word.replace("-", "")
+
+    found: List[Tuple[int, int, int]] = []
+    k = 0
+    for j, target in enumerate(whole):
+        start, spelled = k, ""
+        while k < len(alone) and len(spelled) < len(bare(target)):
+            spelled += bare(alone[k])
+            k += 1
+        if spelled != bare(target) or k == start:
+            return None
+        found.append((start, k, j))
+    return found if k == len(alone) else None
 
 
 def _check_chunk(chunk: object) -> None:
