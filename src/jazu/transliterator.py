@@ -141,6 +141,44 @@ class Transliterator:
                 spans[-1] = (a, b, c, converted[j2 - 1][1])
         return out, spans
 
+    def explain(self, text: str) -> List[Dict[str, Any]]:
+        """Why each word of `text` reads as it does: one entry per span of
+        `convert_with_offsets(text)`, with `start`, `end` (in `text`), `output` (the span's
+        conversion), `reading` (the word's reading before the text's rules of capitals; in
+        Cyrillic, the pivot, where the route goes on to another script), `from` (where it comes
+        from: acronym, user lexicon, lexicon, rule, n-gram rank, name rule; "joined" for words
+        the reader read together; "table" for a writer), `case` ("rule" where the text's rules
+        of capitals changed it), `alternatives` (other readings the tables allow, each with its
+        `from`), `score` (0 to 1) and `uncertain` (score below 0.6); going to Cyrillic, a word in
+        a quotation of fewer than QUOTED_NAME_WORDS words has `case_uncertain` (its capital is a
+        guess: a title's words) and a score of 0.5 at most. The scores are documented in
+        src/jazu/arabic/reader/explain.py and src/jazu/latin/reader.py."""
+        import re
+
+        out, spans = self.convert_with_offsets(text)
+        converter = self._for_text(text)
+        reader = converter.stages[0] if hasattr(converter, "stages") else converter
+        explain_word = getattr(reader, "explain_word", None)
+        entries: List[Dict[str, Any]] = []
+        for start, end, out_start, out_end in spans:
+            source, output = text[start:end], out[out_start:out_end]
+            entry: Dict[str, Any] = {"start": start, "end": end, "source": source, "output": output}
+            words = re.findall(r"[^\W\d_]+(?:['’ʼ`´-][^\W\d_]+)*", source)
+            if explain_word is None or not words:
+                entry.update({"reading": output, "from": "table" if words else "kept", "alternatives": [],
+                              "score": 1.0, "uncertain": False})
+            elif len(words) > 1 and len(output.split()) == 1:
+                entry.update({"reading": output, "from": "joined", "alternatives": [], "score": 1.0, "uncertain": False})
+            else:
+                entry.update(explain_word(max(words, key=len)))
+            reading = entry["reading"]
+            if entry["from"] not in ("table", "kept", "joined") and reading.lower() in output.lower() and reading not in output:
+                entry["case"] = "rule"
+            entries.append(entry)
+        if self.target == "cyrl" and explain_word is not None:
+            _quoted_case(text, entries)
+        return entries
+
     def stream(self, chunks: Iterable[str]) -> Iterator[str]:
         """Convert an iterable of str chunks lazily; memory stays bounded whatever the size."""
         iterator = iter(chunks)
@@ -226,6 +264,24 @@ class Transliterator:
                 conv = build(source, self.target, self.tables, self.case, self._user, self.profile, self.digits)
                 self._converters[source] = conv
         return conv
+
+
+QUOTED_NAME_WORDS = 5  # a quotation of fewer words may be a name, whose words' capitals are guesses
+
+
+def _quoted_case(text: str, entries: List[Dict[str, Any]]) -> None:
+    """Words in a short quotation («Қастерлі Отан») may be a title's, whose capitals (beyond the
+    first word's) no rule knows: their case is marked uncertain (score at most 0.5)."""
+    import re
+
+    for m in re.finditer(r"[«“\"]([^«»“”\"\n]{1,200})[»”\"]", text):
+        inside = [e for e in entries if m.start() <= e["start"] < m.end()]
+        if 0 < len(inside) < QUOTED_NAME_WORDS:
+            for e in inside:
+                if e["from"] not in ("table", "kept"):
+                    e["case_uncertain"] = True
+                    e["score"] = min(e["score"], 0.5)
+                    e["uncertain"] = True
 
 
 def _groups(alone: List[str], whole: List[str]) -> Optional[List[Tuple[int, int, int]]]:

@@ -31,6 +31,8 @@ from jazu.text.wordcache import WordCache
 ALPHABETS = ("2021", "2018", "2017")
 MIN_STEM = 4  # Latin letters a known stem needs before the rest of a word is read by rule
 CYRILLIC_VOWELS = frozenset("аәеиоөуұүыіэюяё")
+# Latin letters that stand for more than one Cyrillic letter: only the lexicon tells which.
+AMBIGUOUS = ("i", "h", "s", "e", "ş", "io")
 # The letters of the Latin script's blocks (Basic Latin, Latin-1, Extended-A and -B, Additional)
 LATIN_LETTERS = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 COMBINING = "\u0300-\u036f"
@@ -220,6 +222,33 @@ class LatinReader:
         return best if best is not None and counts[best] else None
 
     # --- word level ---------------------------------------------------------------------------
+
+    def explain_word(self, token: str) -> Dict[str, Any]:
+        """The readings of a Latin word (see `Transliterator.explain`): the lexicon's (a known
+        word, or a known stem and suffix) and the rules'. Uncertain where no lexicon knows the
+        word and it holds a letter that stands for two (i: и й; h: х һ; s: с ц; e: е э ...), or
+        where the lexicon knows it in more than one way."""
+        reading = self._word(token, "2021")
+        low = self._lower(token.translate(self._lookalikes), "2021")
+        if low is None or "-" in low:
+            return {"reading": reading, "from": "kept" if low is None else "rule", "alternatives": [],
+                    "score": 1.0, "uncertain": False}
+        ruled = self._rule(low)
+        known = list(self._whole.get(low, ()))
+        stem_read = self._read(low)
+        candidates = [(c, "lexicon") for c in known]
+        if stem_read not in known and stem_read != ruled:
+            candidates.append((stem_read, "lexicon"))
+        candidates.append((ruled, "rule"))
+        seen: Dict[str, str] = {}
+        for candidate, origin in candidates:
+            seen.setdefault(candidate, origin)
+        origin = "lexicon" if self._known(low) else seen.get(reading.lower(), "rule")
+        ambiguous = any(unit in low for unit in AMBIGUOUS)
+        score = (0.6 if len(known) > 1 else 1.0) if origin == "lexicon" else (0.4 if ambiguous else 0.8)
+        alternatives = [{"reading": _with_case(token, c), "from": o} for c, o in seen.items() if c != reading.lower()]
+        return {"reading": reading, "from": origin, "alternatives": alternatives, "score": score,
+                "uncertain": score < 0.6}
 
     def _word(self, token: str, alphabet: str) -> str:
         if self._has_letter(token) is None:

@@ -7,7 +7,8 @@
   (`lexical.py`), the rules (`rules.py`), names and loans by their endings (`names.py`), other
   outlets' conventions (`variants.py`);
 - capitals (`capitals.py`): sentence starts, multi-word names and the rules of capitals, on the
-  readings of a whole piece (unless case="lower").
+  readings of a whole piece (unless case="lower");
+- and, asked for it, why a word reads as it does (`explain.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import regex
 from jazu.arabic.lexicon import Lexicon
 from jazu.arabic.ngram import NgramModel
 from jazu.arabic.reader.capitals import Capitals
+from jazu.arabic.reader.explain import Explaining
 from jazu.arabic.reader.lexical import LexiconReading
 from jazu.arabic.reader.names import NameRules
 from jazu.arabic.reader.rules import RuleReading
@@ -32,7 +34,7 @@ from jazu.text.wordcache import WordCache
 SENTENCE = "sentence"  # the state of a piece that begins a sentence inside a line (see `convert`)
 
 
-class Reader(LexiconReading, RuleReading):
+class Reader(LexiconReading, RuleReading, Explaining):
     """State between chunks: whether the next word starts a sentence."""
 
     initial_state = True

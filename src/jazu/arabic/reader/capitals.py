@@ -141,6 +141,7 @@ class Capitals:
         self._phrases = {head: re.compile("|".join(rests)) for head, rests in heads.items()}
         self._phrase_reach = max((len(words) - 1 for words, _ in phrases), default=0)  # words after the head
         self.rules = bool(rules)  # version 3's rows, which the rules below need
+        self.given_names = frozenset(given)  # for `explain`: a word that may be a name
         if not rules:
             return
         endings = frozenset(suffixes)

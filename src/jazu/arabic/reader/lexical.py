@@ -178,6 +178,19 @@ class LexiconReading:
     ) -> str:
         """An unknown word: the rule reading, unless a stem guess or a one-harmony reading that
         also spells the word back is clearly more Kazakh-like to the n-gram model."""
+        others = self._rivals(by_rule, guesses, word, front, units)
+        if not others:
+            return by_rule
+        score = self._ngram.score  # type: ignore[union-attr]
+        scores = [score(other) for other in others]
+        top = max(scores)
+        best = others[scores.index(top)]  # the first of equals, as max() would pick
+        return best if top > score(by_rule) + NGRAM_MARGIN else by_rule
+
+    def _rivals(
+        self, by_rule: str, guesses: List[str], word: str, front: bool, units: List[Tuple[str, str, Optional[int]]]
+    ) -> List[str]:
+        """The readings of an unknown word that compete with its rule reading (see `_rank`)."""
         # A guess equal to the rule reading could only win as itself: leave it out (most
         # guesses are), and often nothing is left to score.
         others = [guess for guess in guesses if guess != by_rule]
@@ -207,13 +220,7 @@ class LexiconReading:
             for reading in [by_rule] + others:
                 if self._back_readings.intersection(reading):
                     others.append(loan + reading[1:])
-        if not others:
-            return by_rule
-        score = self._ngram.score  # type: ignore[union-attr]
-        scores = [score(other) for other in others]
-        top = max(scores)
-        best = others[scores.index(top)]  # the first of equals, as max() would pick
-        return best if top > score(by_rule) + NGRAM_MARGIN else by_rule
+        return others
 
     def _house_spells(self, candidate: str, parts: bool, joins: bool, word: str, front: bool) -> bool:
         """Does the house style spell `candidate` (a known stem + a known suffix) as `word`?
