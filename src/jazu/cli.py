@@ -30,9 +30,13 @@ def run(args: List[str]) -> int:
 
     from jazu.errors import JazuError
 
-    command = typer.main.get_command(_build_app(typer))
+    if args[:1] == ["serve"]:  # `jazu serve …`: the web page and the HTTP API
+        app, args, name = _serve_app(typer), args[1:], "jazu serve"
+    else:
+        app, name = _build_app(typer), "jazu"
+    command = typer.main.get_command(app)
     try:
-        result = command.main(args=args, prog_name="jazu", standalone_mode=False)
+        result = command.main(args=args, prog_name=name, standalone_mode=False)
     except typer.Exit as e:
         return e.exit_code
     except typer.Abort:
@@ -62,6 +66,36 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except OSError:
         pass
+
+
+def _serve_app(typer):  # type: ignore[no-untyped-def]
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+    @app.command(context_settings={"help_option_names": ["-h", "--help"]})
+    def serve(
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+        port: int = typer.Option(8000, "--port", help="Port to listen on."),
+        lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE", help="A user lexicon read ahead of the shipped one."),
+    ) -> int:
+        """Serve the web page (/) and the HTTP API (/v1/convert, /v1/explain, /v1/convert-file, /docs)."""
+        from jazu.errors import JazuError
+
+        from importlib.util import find_spec
+
+        if find_spec("starlette") is None or find_spec("uvicorn") is None or find_spec("multipart") is None:
+            raise JazuError("jazu serve needs its extra: pip install 'jazu[serve]'")
+        from jazu.serve import serve as run_server
+
+        if lexicon is not None:
+            from pathlib import Path
+
+            from jazu.tableset.load import parse_user_lexicon
+
+            parse_user_lexicon(Path(lexicon))  # a bad file is an error now, not at the first request
+        run_server(host, port, lexicon)
+        return 0
+
+    return app
 
 
 def _build_app(typer):  # type: ignore[no-untyped-def]

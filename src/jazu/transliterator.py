@@ -162,7 +162,8 @@ class Transliterator:
         entries: List[Dict[str, Any]] = []
         for start, end, out_start, out_end in spans:
             source, output = text[start:end], out[out_start:out_end]
-            entry: Dict[str, Any] = {"start": start, "end": end, "source": source, "output": output}
+            entry: Dict[str, Any] = {"start": start, "end": end, "out_start": out_start, "out_end": out_end,
+                                     "source": source, "output": output}
             words = re.findall(r"[^\W\d_]+(?:['’ʼ`´-][^\W\d_]+)*", source)
             if explain_word is None or not words:
                 entry.update({"reading": output, "from": "table" if words else "kept", "alternatives": [],
