@@ -110,3 +110,30 @@ def test_arabic_output_is_right_to_left_and_the_keyboard_works(server: str, brow
     tabbable = browser.execute_script(
         "return [...document.querySelectorAll('select, textarea, button, input')].filter(e => e.tabIndex >= 0).length")
     assert tabbable >= 9
+
+
+def test_load_a_lexicon_and_convert_a_document(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wait = WebDriverWait(browser, 30)
+    browser.get(server + "/")
+    browser.execute_script("localStorage.clear()")
+    browser.get(server + "/")
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("word\tкомпютерленген\n", encoding="utf-8")
+    browser.find_element(By.ID, "load-lexicon").send_keys(str(lexicon))
+    wait.until(ready.text_to_be_present_in_element((By.ID, "pick-count"), "1"))
+    Select(browser.find_element(By.ID, "source")).select_by_value("arab")
+    browser.find_element(By.ID, "input").send_keys("كومپيۋتەرلەنگەن")
+    browser.find_element(By.ID, "convert").click()
+    wait.until(ready.text_to_be_present_in_element((By.ID, "output"), "Компютерленген"))
+    page = tmp_path / "page.html"
+    page.write_text("<p title='Сәлем'>Қаз<b>ақ</b>стан</p>", encoding="utf-8")
+    Select(browser.find_element(By.ID, "source")).select_by_value("cyrl")
+    Select(browser.find_element(By.ID, "target")).select_by_value("latn")
+    browser.find_element(By.ID, "document").send_keys(str(page))
+    browser.find_element(By.ID, "convert-document").click()
+    converted = tmp_path / "page.latn.html"
+    for _ in range(100):
+        if converted.exists():
+            break
+        time.sleep(0.1)
+    assert converted.read_text(encoding="utf-8") == "<p title='Sälem'>Qaz<b>aq</b>stan</p>"
