@@ -63,6 +63,15 @@ def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
     driver.quit()
 
 
+def _downloaded(path: Path) -> str:
+    """A file the browser downloads, once it is there (at most 10 s)."""
+    for _ in range(100):
+        if path.exists():
+            break
+        time.sleep(0.1)
+    return path.read_text(encoding="utf-8")
+
+
 def test_type_convert_pick_and_download(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     wait = WebDriverWait(browser, 30)
     browser.get(server + "/")
@@ -83,12 +92,7 @@ def test_type_convert_pick_and_download(server: str, browser, tmp_path: Path) ->
     Path(ROOT / "build" / "artifacts").mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(ROOT / "build" / "artifacts" / "page.png"))
     browser.find_element(By.ID, "download-lexicon").click()
-    lexicon = tmp_path / "jazu-lexicon.tsv"
-    for _ in range(100):
-        if lexicon.exists():
-            break
-        time.sleep(0.1)
-    assert lexicon.read_text(encoding="utf-8") == "word\tкомпютерленген\n"
+    assert _downloaded(tmp_path / "jazu-lexicon.tsv") == "word\tкомпютерленген\n"
     # the pick is kept: the next text reads the word so, from the user lexicon
     area = browser.find_element(By.ID, "input")
     area.clear()
@@ -131,9 +135,4 @@ def test_load_a_lexicon_and_convert_a_document(server: str, browser, tmp_path: P
     Select(browser.find_element(By.ID, "target")).select_by_value("latn")
     browser.find_element(By.ID, "document").send_keys(str(page))
     browser.find_element(By.ID, "convert-document").click()
-    converted = tmp_path / "page.latn.html"
-    for _ in range(100):
-        if converted.exists():
-            break
-        time.sleep(0.1)
-    assert converted.read_text(encoding="utf-8") == "<p title='Sälem'>Qaz<b>aq</b>stan</p>"
+    assert _downloaded(tmp_path / "page.latn.html") == "<p title='Sälem'>Qaz<b>aq</b>stan</p>"
