@@ -231,3 +231,60 @@ def test_docx_through_the_cli_and_a_bad_file(tmp_path: Path) -> None:
     fake.write_text("сөз", encoding="utf-8")
     done = subprocess.run(RUN + ["--to", "latn", str(fake)], capture_output=True, text=True)
     assert done.returncode == 1 and "fake.docx: not a Word document" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- found in review: each a class of input that lost or altered bytes ---------------------------
+
+
+def test_html_keeps_an_unfinished_tag_and_real_attributes_only() -> None:
+    assert convert_html('<p>Сәлем <a href="http://мысал.kz/қазақ?a,b"', TO_ARAB) == (
+        '<p>سالەم <a href="http://мысал.kz/қазақ?a,b"')
+    assert convert_html("<p>Қазақ <!-- тілі, иә?", TO_ARAB) == "<p>قازاق <!-- тілі, иә?"
+    assert convert_html('<html data-x=" lang=ru">x', TO_ARAB) == '<html data-x=" lang=ru" lang="kk-Arab" dir="rtl">x'
+    assert convert_html("<html lang>x", TO_ARAB) == '<html lang="kk-Arab" dir="rtl">x'
+    assert convert_html('<p title="Қазақ&nbsp;тілі">x</p>', TO_ARAB) == '<p title="قازاق&nbsp;ءتىلى">x</p>'
+
+
+def test_digits_and_marks_never_move_across_tags() -> None:
+    assert convert_html("<p>Дәл<i>123456</i></p>", TO_ARAB) == "<p>ءدال<i>123456</i></p>"
+    to_cyrl = jazu.Transliterator("arab", "cyrl")
+    assert convert_html("<p>ءومىرى<i>123456</i></p>", to_cyrl) == "<p>Өмірі<i>123456</i></p>"
+
+
+def test_markdown_keeps_comments_scripts_and_bracketed_targets() -> None:
+    md = "Сөз <!-- бір\nекі --> сөз\n<script>\nvar a = 'Қазақ';\n</script>\n[x](<./файл аты.md>) мәтін\n"
+    out = convert_markdown(md, TO_ARAB)
+    for kept in ("<!-- бір\nекі -->", "var a = 'Қазақ';", "(<./файл аты.md>)"):
+        assert kept in out
+
+
+def test_jsonl_lines_end_only_at_line_feeds_and_keep_a_bom() -> None:
+    assert jazu.convert_jsonl('{"t": "Қазақ\u2028тілі"}\n', target="latn") == '{"t": "Qazaq\u2028tılı"}\n'
+    assert jazu.convert_jsonl('\ufeff{"t":"Қазақ"}\n', target="latn") == '\ufeff{"t":"Qazaq"}\n'
+    deep = "[" * 1500 + "]" * 1500 + "\n"
+    with pytest.raises(jazu.DocumentError, match="line 1: not JSON \\(nested too deeply\\)"):
+        jazu.convert_jsonl(deep, target="latn")
+    assert jazu.convert_jsonl(deep, target="latn", errors="skip") == deep
+
+
+def test_docx_tabs_separate_words_and_a_broken_part_is_an_error(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Қазақ")
+    paragraph.add_run().add_tab()
+    paragraph.add_run("тілі")
+    source, out = tmp_path / "t.docx", tmp_path / "t.arab.docx"
+    document.save(source)
+    jazu.convert_file(source, out, target="arab")
+    assert [r.text for r in docx.Document(out).paragraphs[0].runs] == ["قازاق", "\t", "ءتىلى"]
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item.filename))
+        zout.writestr("word/comments.xml", "<not xml")
+    done = subprocess.run(RUN + ["--to", "latn", str(broken)], capture_output=True, text=True)
+    assert "Traceback" not in done.stderr

@@ -98,3 +98,16 @@ def test_a_progress_bar_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> Non
 
     assert b"big.txt" in stderr_of() and b"big.txt" in stderr_of("--jobs", "2")
     assert stderr_of("--quiet") == b""
+
+
+def test_the_source_is_told_as_a_stream_tells_it(tmp_path: Path) -> None:
+    """Arabic first (45 KB), then much more Cyrillic: one process reads the file as Arabic from
+    its first blocks, and so do the workers."""
+    arabic = jazu.transliterate(SEEDS, target="arab", source="cyrl")
+    text = (arabic * 12)[:45000] + "\n" + SEEDS * 200
+    path = tmp_path / "mixed.txt"
+    path.write_text(text, encoding="utf-8")
+    run = [sys.executable, "-m", "jazu", "--to", "latn", str(path)]
+    one = subprocess.run(run, capture_output=True)
+    three = subprocess.run(run + ["--jobs", "3"], capture_output=True)
+    assert one.returncode == three.returncode == 0 and one.stdout == three.stdout

@@ -118,3 +118,25 @@ def test_too_many_at_once_is_429_and_an_internal_error_is_500_without_a_tracebac
             route.endpoint = route.app = None  # type: ignore[assignment]
     done = TestClient(broken, raise_server_exceptions=False).get("/healthz")
     assert done.status_code == 500 and done.json() == {"error": "internal error"}
+
+
+def test_review_cases_names_surrogates_lexicon_paths_and_limits() -> None:
+    done = CLIENT.post("/v1/convert-file", files={"file": ("мақала.html", "<p>Қазақ</p>".encode())}, data={"target": "arab"})
+    assert done.status_code == 200 and done.text == "<p>قازاق</p>"
+    assert "filename*=UTF-8''%D0%BC%D0%B0%D2%9B%D0%B0%D0%BB%D0%B0.arab.html" in done.headers["content-disposition"]
+    done = CLIENT.post("/v1/convert", content=b'{"text": "\\ud800", "target": "arab"}', headers={"content-type": "application/json"})
+    assert done.status_code == 422 and "lone surrogate" in done.json()["error"]
+    done = CLIENT.post("/v1/convert", json={"text": "x", "target": "cyrl", "lexicon": "word\tbad\n"})
+    assert done.status_code == 422 and done.json()["error"].startswith("lexicon:1:") and "/tmp" not in done.text
+    done = CLIENT.post("/v1/explain", json={"text": "сөз " * 30000, "target": "arab"})
+    assert done.status_code == 413 and "explain reads at most" in done.json()["error"]
+    small = TestClient(create_app(max_body=1000), raise_server_exceptions=False)
+
+    def chunks():  # no content-length: the limit still holds as the body arrives
+        yield b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n"
+        for _ in range(100):
+            yield b"x" * 100
+        yield b"\r\n--b--\r\n"
+
+    done = small.post("/v1/convert-file", content=chunks(), headers={"content-type": "multipart/form-data; boundary=b"})
+    assert done.status_code == 413

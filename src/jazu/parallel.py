@@ -65,9 +65,9 @@ def convert_parallel(
     first = next(items, None)
     if first is None:
         return
-    # The source is told from the first part, as a stream tells it from its first chunks (none:
+    # The source is told from the first part as a stream tells it from its first chunks (none:
     # the text passes through, its UTF-8 still checked by the workers).
-    source = transliterator.source_of(first[1].decode("utf-8", "replace")) or transliterator.target
+    source = _source_as_a_stream_tells(transliterator, first[1]) or transliterator.target
     main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
@@ -83,6 +83,25 @@ def convert_parallel(
                 yield _done(flight, progress)
         while flight:
             yield _done(flight, progress)
+
+
+def _source_as_a_stream_tells(transliterator: Any, data: bytes) -> Optional[str]:
+    """The script `Transliterator.stream` reads the text as, from its first 64 KiB blocks as
+    the CLI reads them: the chunks up to the first that holds a Kazakh letter (or 1 MiB)."""
+    from jazu.scripts import kazakh_script
+    from jazu.text.textio import READ_SIZE, decode
+    from jazu.transliterator import AUTO_DETECT_LIMIT
+
+    if transliterator.source != "auto":
+        return transliterator.source  # type: ignore[no-any-return]
+    held, size = [], 0
+    blocks = (data[i : i + READ_SIZE] for i in range(0, len(data), READ_SIZE))
+    for chunk in decode(blocks, "replace"):
+        held.append(chunk)
+        size += len(chunk)
+        if kazakh_script(chunk) is not None or size >= AUTO_DETECT_LIMIT:
+            break
+    return transliterator.source_of("".join(held))  # type: ignore[no-any-return]
 
 
 def _done(flight: Deque[Any], progress: Optional[Any]) -> bytes:

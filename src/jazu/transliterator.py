@@ -113,10 +113,24 @@ class Transliterator:
         that annotations can be carried across scripts. The spans follow each other in order."""
         if not isinstance(text, str):
             raise InputTypeError(f"convert_with_offsets() takes str, not {type(text).__name__}")
+        out = self(text)
+        # Line by line where the lines come out as they went in (a converter never joins
+        # lines): the alignment's cost then grows with the longest line, not with the text.
+        source_lines, out_lines = text.split("\n"), out.split("\n")
+        if len(source_lines) > 1 and len(source_lines) == len(out_lines):
+            spans: List[Tuple[int, int, int, int]] = []
+            at = out_at = 0
+            for line, converted_line in zip(source_lines, out_lines):
+                spans += [(a + at, b + at, c + out_at, d + out_at) for a, b, c, d in self._align(line, converted_line)]
+                at, out_at = at + len(line) + 1, out_at + len(converted_line) + 1
+            return out, spans
+        return out, self._align(text, out)
+
+    def _align(self, text: str, out: str) -> List[Tuple[int, int, int, int]]:
+        """Word spans of `text` and of its conversion `out` (see `convert_with_offsets`)."""
         import re
         from difflib import SequenceMatcher
 
-        out = self(text)
         words = [m.span() for m in re.finditer(r"\S+", text)]
         converted = [m.span() for m in re.finditer(r"\S+", out)]
         # Each word converted alone is a guide to which output word is its: they match but for
@@ -139,7 +153,7 @@ class Transliterator:
             elif spans:  # output words with no source word: they belong to the span before
                 a, b, c, _ = spans[-1]
                 spans[-1] = (a, b, c, converted[j2 - 1][1])
-        return out, spans
+        return spans
 
     def explain(self, text: str) -> List[Dict[str, Any]]:
         """Why each word of `text` reads as it does: one entry per span of

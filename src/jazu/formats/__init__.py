@@ -96,7 +96,7 @@ def convert_document(
 
         return convert_markdown(text, transliterator)
     if fmt == "jsonl":
-        return "".join(convert_jsonl_lines(text.splitlines(keepends=True), transliterator, fields, errors, skipped))
+        return "".join(convert_jsonl_lines(lines_of([text]), transliterator, fields, errors, skipped))
     if fmt in BINARY:
         from jazu.errors import UnknownOptionError
 
@@ -116,14 +116,15 @@ def convert_jsonl_lines(
 
 
 def lines_of(chunks: Iterable[str]) -> Iterator[str]:
-    """Text chunks as lines, each with its line end (\\n, \\r\\n, or \\r alone), lazily."""
+    """Text chunks as JSON Lines' lines, each with its line end (\\n; a \\r before it goes
+    with it), lazily. Only \\n ends a line: U+2028 or U+0085 may stand inside a JSON string."""
     rest = ""
     for chunk in chunks:
         rest += chunk
-        parts = rest.splitlines(keepends=True)
-        # The last part may go on in the next chunk (as may a \r before a \n).
-        rest = parts.pop() if parts and not parts[-1].endswith("\n") else ""
-        yield from parts
+        parts = rest.split("\n")
+        rest = parts.pop()  # the last part may go on in the next chunk
+        for part in parts:
+            yield part + "\n"
     if rest:
         yield rest
 

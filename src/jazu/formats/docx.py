@@ -27,6 +27,9 @@ AFTER_BIDI = frozenset(f"{{{W}}}{tag}" for tag in (
 ))
 
 
+BREAKS = tuple(f"{{{W}}}{tag}" for tag in ("tab", "br", "cr"))  # what separates words in a paragraph
+
+
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -51,7 +54,10 @@ def convert_docx(data: bytes, transliterator: Any) -> bytes:
         else:  # notes and comments: a plain part, its XML read and written back here
             from lxml import etree
 
-            root = etree.fromstring(part.blob)
+            try:
+                root = etree.fromstring(part.blob)
+            except etree.XMLSyntaxError as e:
+                raise DocumentError(f"not a Word document: {part.partname} is no XML ({e})") from None
             _convert_element(root, transliterator, rtl)
             part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
@@ -66,14 +72,18 @@ def _paragraphs(root: Any) -> Iterator[Any]:
 
 def _convert_element(root: Any, transliterator: Any, rtl: bool) -> None:
     for paragraph in _paragraphs(root):
-        # The paragraph's own texts, not those of a paragraph nested in it (a text box).
-        texts: List[Any] = [t for t in paragraph.iter(_w("t")) if _owner(t) is paragraph]
-        if texts:
-            converted = transliterator.convert_pieces([t.text or "" for t in texts])
-            for t, new in zip(texts, converted):
-                t.text = new
+        # The paragraph's own texts, not those of a paragraph nested in it (a text box); a tab
+        # or a line break between them is a space to the converter (its output is dropped).
+        items: List[Any] = [e for e in paragraph.iter(_w("t"), *BREAKS) if _owner(e) is paragraph]
+        if any(e.tag == _w("t") for e in items):
+            pieces = [(e.text or "") if e.tag == _w("t") else " " for e in items]
+            converted = transliterator.convert_pieces(pieces)
+            for e, new in zip(items, converted):
+                if e.tag != _w("t"):
+                    continue
+                e.text = new
                 if new != new.strip():
-                    t.set(XML_SPACE, "preserve")
+                    e.set(XML_SPACE, "preserve")
         _set_direction(paragraph, rtl)
 
 

@@ -80,13 +80,12 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
     """`text` (a page, a fragment or an XML document) with its Kazakh text converted."""
     parser = _Events(text)
     parser.feed(text)
-    parser.close()
+    # What the tokenizer holds back unread (an unfinished tag or comment at the end) is no text:
+    # it stays as it is, like anything before the first event (it drops `</>`).
+    tail_from = len(text) - len(parser.rawdata)
     events = parser.events
-    spans = [(kind, start, events[k + 1][1] if k + 1 < len(events) else len(text), tag)
+    spans = [(kind, start, events[k + 1][1] if k + 1 < len(events) else tail_from, tag)
              for k, (kind, start, tag) in enumerate(events)]
-    # Whatever the tokenizer left unreported (it drops `</>`, holds back an unfinished tag)
-    # stays as it is: before the first event and after the last.
-    tail_from = spans[-1][2] if spans else 0
     out: List[str] = [text[: spans[0][1]] if spans else ""]
     skipping = 0
     # The texts to convert: (index in `out`, source text, joined to the text before it, an
@@ -121,7 +120,7 @@ def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:
         for (index, _, _, entity), new in zip(texts, converted):
             if not entity:
                 out[index] = new
-    out.append(text[tail_from:] if spans else text)
+    out.append(text[tail_from:] if spans else text[len(out[0]):])
     return "".join(out)
 
 
@@ -147,24 +146,44 @@ def _attributes(raw: str, tag: str, transliterator: Any, xml: bool) -> str:
 
 
 def _with_entities(value: str, transliterator: Any) -> str:
-    """An attribute's value converted, its entities kept as written."""
+    """An attribute's value converted, its entities kept as written (to the converter, a space
+    entity is a space, any other nothing)."""
     parts = _ENTITY.split(value)
     entities = _ENTITY.findall(value)
-    converted = transliterator.convert_pieces(parts) if any(parts) else parts
+    if not any(parts):
+        return value
+    pieces: List[str] = [parts[0]]
+    for entity, part in zip(entities, parts[1:]):
+        pieces += [" " if unescape(entity) in _SPACE_ENTITIES else "", part]
+    converted = transliterator.convert_pieces(pieces)
     out = [converted[0]]
-    for entity, piece in zip(entities, converted[1:]):
-        out += [entity, piece]
+    for k, entity in enumerate(entities):
+        out += [entity, converted[2 * k + 2]]
     return "".join(out)
+
+
+# Every attribute of a start tag, with or without a value: what a value holds is never a name.
+_ANY_ATTRIBUTE = re.compile(r"""(\s+)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
 def _set_language(raw: str, target: str) -> str:
     """<html ...> with lang (and xml:lang, where there is one) and dir for the target script."""
     lang, direction = LANGUAGE[target]
-    for name, value in (("lang", lang), ("xml:lang", lang), ("dir", direction)):
-        pattern = re.compile(rf"""(\s{re.escape(name)}\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""", re.I)
-        if pattern.search(raw):
-            raw = pattern.sub(lambda m: m.group(1) + f'"{value}"', raw, count=1)
-        elif name != "xml:lang":
+    wanted = {"lang": lang, "xml:lang": lang, "dir": direction}
+    done = set()
+
+    def one(m: Any) -> str:
+        name = m.group(2).lower()
+        if name not in wanted or name in done:
+            return m.group(0)
+        done.add(name)
+        return f'{m.group(1)}{m.group(2)}="{wanted[name]}"'
+
+    head, rest = raw[:5], raw[5:]  # "<html"
+    raw = head + _ANY_ATTRIBUTE.sub(one, rest)
+    for name in ("lang", "dir"):
+        if name not in done:
             close = len(raw) - (2 if raw.endswith("/>") else 1)
-            raw = raw[:close].rstrip() + f' {name}="{value}"' + raw[len(raw[:close].rstrip()):]
+            kept = raw[:close].rstrip()
+            raw = kept + f' {name}="{wanted[name]}"' + raw[len(kept):]
     return raw

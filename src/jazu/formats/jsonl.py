@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple
 from jazu.errors import DocumentError
 
 _DECODER = json.JSONDecoder()
+_SURROGATE = re.compile("[\udc80-\udcff]").search
 _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*|www\.\S+|[^\s@]+@[^\s@]+\.\S+").fullmatch
 _SPACE = " \t\n\r"
 
@@ -55,9 +56,17 @@ def _strings(s: str, i: int, path: Tuple[str, ...], out: List[Tuple[Tuple[str, .
 
 def convert_line(line: str, transliterator: Any, fields: Sequence[Tuple[str, ...]]) -> str:
     """One JSON text (a line without its line end). Raises ValueError if it is not JSON."""
-    json.loads(line)  # the whole line must be one valid JSON value
+    if line.startswith("\ufeff"):  # a byte order mark before the first line: kept, not parsed
+        return "\ufeff" + convert_line(line[1:], transliterator, fields)
+    try:
+        json.loads(line)  # the whole line must be one valid JSON value
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     found: List[Tuple[Tuple[str, ...], int, int]] = []
-    _strings(line, 0, (), found)
+    try:
+        _strings(line, 0, (), found)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     chosen = [(start, end) for path, start, end in found if not fields or path in fields]
     values = [json.loads(line[start:end]) for start, end in chosen]
     if not fields:  # every string: but a URL or an address is no text, even with Cyrillic in it
@@ -72,7 +81,10 @@ def convert_line(line: str, transliterator: Any, fields: Sequence[Tuple[str, ...
         if new == old:
             continue
         raw = line[start:end]
-        out += [line[last:start], json.dumps(new, ensure_ascii="\\u" in raw)]
+        # \u escapes where the source had them; never for bytes kept as lone surrogates
+        # (errors="surrogateescape"), which must come out as the bytes they were.
+        escape = "\\u" in raw and not _SURROGATE(new)
+        out += [line[last:start], json.dumps(new, ensure_ascii=escape)]
         last = end
     out.append(line[last:])
     return "".join(out)
@@ -86,8 +98,8 @@ def convert_lines(
     number is appended to `skipped`; else DocumentError("line N: ...")."""
     paths = [tuple(f.split(".")) for f in fields]
     for number, line in enumerate(lines, start=1):
-        body = line.rstrip("\r\n")
-        if not body.strip():
+        body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
+        if not body.lstrip("\ufeff").strip():
             yield line
             continue
         try:

@@ -1,6 +1,8 @@
 """Markdown: the text is converted, never the code (fenced and indented code blocks, `code`
-spans), link and image targets, autolinks and bare URLs, reference definitions' targets, or the
-markup of inline and block HTML (its text between tags is converted). Every other byte is kept."""
+spans), link and image targets, autolinks and bare URLs, reference definitions' targets, HTML
+comments, scripts and styles, or the markup of inline and block HTML (its text between tags is
+converted). Every other byte is kept. Not recognised: a fence inside a blockquote or a list
+item, and a code span that runs over a line end (their text is converted)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)(.*)$", re.S)
 # Inline spans kept as written: code spans, link/image targets, autolinks, HTML tags, bare URLs.
 _INLINE = re.compile(
     r"(`+)(?:.+?)\1"
-    r"|\](?=\()\([^)\s]*"
+    r"|\](?=\()\((?:<[^>\n]*>|[^)\s]*)"
     r"|<(?:https?|mailto|ftp):[^>\s]*>|<[^@>\s]+@[^>\s]+>"
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
     r"|(?:https?|ftp)://[^\s)<>]+|www\.[^\s)<>]+",
@@ -58,9 +60,20 @@ def _blocks(text: str) -> List[Tuple[str, bool]]:
     return parts
 
 
+# Whole blocks kept as written, found before the lines are read: HTML comments, scripts and
+# styles (which may run over many lines).
+_HTML_BLOCKS = re.compile(r"<!--.*?-->|<(script|style|pre|code|textarea)\b.*?</\1\s*>", re.S | re.I)
+
+
 def convert_markdown(text: str, transliterator: Any) -> str:
     pieces: List[Tuple[str, bool]] = []
-    for part, convert in _blocks(text):
+    parts: List[Tuple[str, bool]] = []
+    last = 0
+    for m in _HTML_BLOCKS.finditer(text):
+        parts += _blocks(text[last:m.start()]) + [(m.group(), False)]
+        last = m.end()
+    parts += _blocks(text[last:])
+    for part, convert in parts:
         if not convert:
             pieces.append((part, False))
             continue

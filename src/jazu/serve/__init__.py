@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
 MAX_BODY = 10 * 1000 * 1000  # bytes a request may send
+MAX_EXPLAIN = 100_000  # characters /v1/explain reads (it aligns every word: an editor's article)
 WORKERS = 4  # conversions at once (each in a thread)
 QUEUE = 1000  # requests that may wait for one
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +53,7 @@ class Converters:
 
     def get(self, target: str, options: Dict[str, Any], user: str = "") -> Any:
         import jazu
+        from jazu.errors import TableError
 
         text = self._base_lexicon + ("\n" if self._base_lexicon and user else "") + user
         key = (target, tuple(options.get(k) for k in OPTIONS), hashlib.sha256(text.encode()).hexdigest() if text else "")
@@ -64,7 +66,13 @@ class Converters:
                     with open(path, "w", encoding="utf-8") as f:
                         f.write(text if text.endswith("\n") else text + "\n")
                 kwargs = {k: v for k, v in options.items() if v is not None}
-                found = jazu.Transliterator(target=target, lexicon=path, **kwargs)
+                try:
+                    found = jazu.Transliterator(target=target, lexicon=path, **kwargs)
+                except TableError as e:  # the lexicon's line, never the server's file name
+                    raise ApiError(422, f"lexicon:{e.line}: {e.reason}") from None
+                finally:
+                    if path is not None:
+                        os.unlink(path)  # read at once: nothing of it stays on disk
                 if len(self._built) > 256:  # bounded: many editors' lexicons
                     self._built.clear()
                 self._built[key] = found
@@ -130,6 +138,11 @@ def create_app(lexicon: Optional[str] = None, max_body: int = MAX_BODY, workers:
         for name in OPTIONS + ("lexicon",):
             if value.get(name) is not None and not isinstance(value[name], str):
                 raise ApiError(422, f"{name} must be a string, not {type(value[name]).__name__}")
+        for name in ("text", "lexicon"):
+            try:
+                (value.get(name) or "").encode("utf-8")
+            except UnicodeEncodeError as e:  # a lone surrogate escaped in the JSON: no text
+                raise ApiError(422, f"{name} holds a lone surrogate (U+{ord(e.object[e.start]):04X}): not Unicode text") from None
         return value
 
     def transliterator(value: Dict[str, Any]) -> Any:
@@ -143,6 +156,8 @@ def create_app(lexicon: Optional[str] = None, max_body: int = MAX_BODY, workers:
 
     async def explain(request: Request) -> Response:
         value = await parsed(request)
+        if len(value["text"]) > MAX_EXPLAIN:
+            raise ApiError(413, f"explain reads at most {MAX_EXPLAIN} characters (send longer texts to /v1/convert)")
 
         def work() -> Dict[str, Any]:
             t = transliterator(value)
@@ -155,13 +170,15 @@ def create_app(lexicon: Optional[str] = None, max_body: int = MAX_BODY, workers:
     async def convert_file(request: Request) -> Response:
         from jazu.formats import BINARY, EXTENSIONS, check_format, convert_bytes, convert_document, detect_bytes
 
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > max_body:
-            raise ApiError(413, f"the body is {declared} bytes; at most {max_body} are read")
         if not request.headers.get("content-type", "").startswith("multipart/form-data"):
             raise ApiError(400, "send the file as multipart/form-data (a field named file)")
+        data_in = await body(request)  # at most max_body bytes, however it is sent
+
+        async def replay() -> Dict[str, Any]:
+            return {"type": "http.request", "body": data_in, "more_body": False}
+
         try:
-            form = await request.form(max_files=1, max_fields=20)
+            form = await Request(request.scope, receive=replay).form(max_files=1, max_fields=20)
         except Exception as e:  # the multipart parser's own errors: a malformed body
             raise ApiError(400, f"the form cannot be read: {e}") from None
         upload = form.get("file")
@@ -195,8 +212,14 @@ def create_app(lexicon: Optional[str] = None, max_body: int = MAX_BODY, workers:
         if not ext:
             ext = next((e for e, f in EXTENSIONS.items() if f == fmt), ".txt")
         filename = f"{stem}.{target}{ext}"
-        return Response(out, media_type="application/octet-stream",
-                        headers={"content-disposition": f"attachment; filename=\"{filename}\""})
+        from urllib.parse import quote
+
+        # RFC 6266: an ASCII name for every client, the UTF-8 one for those that read it.
+        ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+        disposition = f"attachment; filename=\"{ascii_name}\""
+        if ascii_name != filename:
+            disposition += f"; filename*=UTF-8''{quote(filename)}"
+        return Response(out, media_type="application/octet-stream", headers={"content-disposition": disposition})
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": jazu.__version__, "tables": list(jazu.available_tables())})

@@ -4,9 +4,10 @@
 Pieces with only inline markup between them (`joined`) make a run, converted in one call, so
 that every rule that reads across words (a multi-word name, a sentence start) sees them as the
 text they are; a block break between two runs reads as a line end. The run's conversion is then
-shared back out between its pieces: word for word where the conversion kept the run's words and
-the spaces between them (it nearly always does), a word split between pieces
-(`Қаз<b>ақ</b>стан`) in proportion to the characters each held. Where the conversion joined or
+shared back out between its pieces: run of letters for run of letters where the conversion kept
+them and what stands between them (spaces, digits and marks; punctuation may change script), a
+run of letters split between pieces (`Қаз<b>ақ</b>стан`) in proportion to the letters each held,
+so a digit or a mark never moves across a tag. Where the conversion joined or
 split words (a spaced abbreviation read as one), each piece is converted on its own, in order,
 with a word split between two of them converted whole in the first. Every piece keeps its
 place, so the markup around it stays where it was.
@@ -21,7 +22,14 @@ import regex
 # A word with what clings to it (a comma after it, a hyphen and a suffix): no space inside.
 _LEADING = regex.compile(r"\S+").match
 _TRAILING = regex.compile(r"(?r)\S+\Z").search
-_SPACES = regex.compile(r"(\s+)")
+# A run's text is cut into letter runs and what stands between them (spaces, digits, marks),
+# which a conversion keeps as it is, or puts into the other script's punctuation.
+_BETWEEN = regex.compile(r"([^\p{L}\p{M}]+)")
+_PUNCTUATION = {("،", ","), (",", "،"), ("؛", ";"), (";", "؛"), ("؟", "?"), ("?", "؟")}
+
+
+def _same_between(a: str, b: str) -> bool:
+    return a == b or (len(a) == len(b) and all(x == y or (x, y) in _PUNCTUATION for x, y in zip(a, b)))
 
 
 def convert_pieces(converter: Any, pieces: Sequence[str], joined: Sequence[bool]) -> List[str]:
@@ -53,8 +61,8 @@ def _share(run: List[str], text: str, converted: str) -> Optional[List[str]]:
     the conversion did not keep the words and the spaces between them."""
     if len(run) == 1:
         return [converted]
-    source, target = _SPACES.split(text), _SPACES.split(converted)
-    if len(source) != len(target) or source[1::2] != target[1::2]:
+    source, target = _BETWEEN.split(text), _BETWEEN.split(converted)
+    if len(source) != len(target) or not all(map(_same_between, source[1::2], target[1::2])):
         return None
     # Where each source segment starts, and where a place in the text falls in the output.
     starts: List[Tuple[int, int]] = []  # (start in text, start in converted)
@@ -68,7 +76,7 @@ def _share(run: List[str], text: str, converted: str) -> Optional[List[str]]:
         for k, (s, t) in enumerate(zip(source, target)):
             a0, b0 = starts[k]
             if x <= a0 + len(s):
-                if k % 2:  # spaces are the same on both sides
+                if k % 2:  # what stands between letters has the same length on both sides
                     return b0 + (x - a0)
                 return b0 + (round(len(t) * (x - a0) / len(s)) if s else 0)
         return len(converted)

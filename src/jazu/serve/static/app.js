@@ -7,8 +7,11 @@ const $ = (id) => document.getElementById(id);
 const PICKS_KEY = "jazu.picks";
 let picks = JSON.parse(localStorage.getItem(PICKS_KEY) || "{}"); // source word -> reading
 let words = []; // the last explain result's words
-let converted = ""; // the last converted text
+// The last converted text, as an array of code points: the server's offsets count code points,
+// where a JavaScript string counts UTF-16 units (an emoji is two).
+let converted = [];
 let timer = null;
+let asked = 0; // the number of the last request: an older answer arriving later is dropped
 
 function lexiconText() {
   return Object.values(picks).map((reading) => `word\t${reading}`).join("\n");
@@ -25,17 +28,19 @@ function options() {
 
 async function convert() {
   const text = $("input").value;
-  if (!text.trim()) { $("output").textContent = ""; return; }
+  if (!text.trim()) { asked++; $("output").textContent = ""; return; }
   $("status").textContent = "Converting…";
   const body = { text, ...options() };
   const lexicon = lexiconText();
   if (lexicon) body.lexicon = lexicon;
+  const number = ++asked;
   const response = await fetch("/v1/explain", {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
   });
   const result = await response.json();
+  if (number !== asked) return; // a newer request was sent meanwhile
   if (!response.ok) { $("status").textContent = `Error: ${result.error}`; return; }
-  converted = result.text;
+  converted = Array.from(result.text);
   words = result.words;
   render();
   const unsure = words.filter((w) => w.uncertain).length;
@@ -49,8 +54,8 @@ function render() {
   out.lang = { arab: "kk-Arab", cyrl: "kk-Cyrl", latn: "kk-Latn" }[$("target").value];
   let at = 0;
   words.forEach((word, index) => {
-    if (word.out_start > at) out.append(converted.slice(at, word.out_start));
-    const text = converted.slice(word.out_start, word.out_end);
+    if (word.out_start > at) out.append(converted.slice(at, word.out_start).join(""));
+    const text = converted.slice(word.out_start, word.out_end).join("");
     if (word.uncertain || picks[word.source] !== undefined) {
       const button = document.createElement("button");
       button.type = "button";
@@ -65,7 +70,7 @@ function render() {
     }
     at = word.out_end;
   });
-  if (at < converted.length) out.append(converted.slice(at));
+  if (at < converted.length) out.append(converted.slice(at).join(""));
 }
 
 function showChoices(index, opener) {
@@ -101,10 +106,10 @@ function pick(index, reading, opener) {
   const text = keepCapital ? reading[0].toUpperCase() + reading.slice(1) : reading;
   const prefix = shown.match(/^[^\p{L}\p{M}]*/u)[0];
   const suffix = shown.match(/[^\p{L}\p{M}]*$/u)[0];
-  const replaced = prefix + text + suffix;
+  const replaced = Array.from(prefix + text + suffix);
   const delta = replaced.length - (word.out_end - word.out_start);
-  converted = converted.slice(0, word.out_start) + replaced + converted.slice(word.out_end);
-  word.output = replaced;
+  converted = [...converted.slice(0, word.out_start), ...replaced, ...converted.slice(word.out_end)];
+  word.output = replaced.join("");
   word.out_end += delta;
   words.slice(index + 1).forEach((w) => { w.out_start += delta; w.out_end += delta; });
   closeChoices();
@@ -145,10 +150,12 @@ async function convertDocument() {
   $("status").textContent = "Converting the document…";
   const response = await fetch("/v1/convert-file", { method: "POST", body: form });
   if (!response.ok) { $("status").textContent = `Error: ${(await response.json()).error}`; return; }
-  const name = (response.headers.get("content-disposition") || "").match(/filename="([^"]+)"/);
+  const disposition = response.headers.get("content-disposition") || "";
+  const utf8 = disposition.match(/filename\*=UTF-8''([^;]+)/);
+  const plain = disposition.match(/filename="([^"]+)"/);
   const link = document.createElement("a");
   link.href = URL.createObjectURL(await response.blob());
-  link.download = name ? name[1] : "converted";
+  link.download = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : "converted";
   document.body.append(link);
   link.click();
   link.remove();
