@@ -288,3 +288,38 @@ def test_docx_tabs_separate_words_and_a_broken_part_is_an_error(tmp_path: Path) 
         zout.writestr("word/comments.xml", "<not xml")
     done = subprocess.run(RUN + ["--to", "latn", str(broken)], capture_output=True, text=True)
     assert "Traceback" not in done.stderr
+
+
+def _events(text: str) -> list:
+    """(kind, tag, raw) of each event of the tokenizer the HTML format uses."""
+    from jazu.formats.html import _Events
+
+    parser = _Events(text)
+    parser.feed(text)
+    tail = len(text) - len(parser.rawdata)
+    events = parser.events
+    return [(kind, tag, text[start:(events[k + 1][1] if k + 1 < len(events) else tail)])
+            for k, (kind, start, tag) in enumerate(events)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP + ["<i>", "</i>", "<pre>", "</pre>", "<code>", "</code>", "123"]), max_size=40).map("".join))
+def test_html_changes_only_text_going_to_arabic(text: str) -> None:
+    """With a converter that converts: the same events, and every one but text and readable
+    attributes byte for byte (comments, entities, end tags, script and pre contents)."""
+    from jazu.formats.html import SKIP
+
+    before, after = _events(text), _events(convert_html(text, TO_ARAB))
+    assert [(k, t) for k, t, _ in before] == [(k, t) for k, t, _ in after]
+    skipping = 0
+    for (kind, tag, raw), (_, _, new) in zip(before, after):
+        if kind == "start" and tag in SKIP:
+            skipping += 1
+        elif kind == "end" and tag in SKIP and skipping:
+            skipping -= 1
+        if kind in ("end", "other", "entity") or (kind == "data" and skipping):
+            assert raw == new
+        if kind == "data" and not skipping:
+            assert re.sub(r"[\u0400-\u04ff\u0600-\u06ff]", "", raw.replace(",", "").replace("?", "").replace(";", "")) \
+                == re.sub(r"[\u0400-\u04ff\u0600-\u06ff]", "", new.replace("،", "").replace("؟", "").replace("؛", "")
+                          .replace(",", "").replace("?", "").replace(";", ""))
