@@ -105,8 +105,18 @@ def convert_document(
         from jazu.formats import detect_format
 
         format = detect_format(None, text[:4096])
-    t = _transliterator(source, target, tables, case, lexicon, profile, digits)
+    t = _for_document(target, source, tables, case, lexicon, profile, digits)
     return convert(text, format, t, fields, errors)
+
+
+def _for_document(
+    target: str, source: str = "auto", tables: Optional[str] = None, case: str = "restore",
+    lexicon: Optional[str] = None, profile: str = "kazinform", digits: str = "ascii",
+    fields: Sequence[str] = (), errors: str = "strict",
+) -> Transliterator:
+    """The shared Transliterator for `convert_document`'s options (`fields` and `errors` are the
+    document's, not the converter's)."""
+    return _transliterator(source, target, tables, case, lexicon, profile, digits)
 
 
 def convert_file(
@@ -129,11 +139,7 @@ def convert_file(
     if check_format(format) == "auto":
         format = detect_bytes(source_path, data[:65536])
     if format in BINARY:
-        t = _transliterator(
-            options.get("source", "auto"), target, options.get("tables"), options.get("case", "restore"),
-            options.get("lexicon"), options.get("profile", "kazinform"), options.get("digits", "ascii"),
-        )
-        converted_bytes = convert_bytes(data, format, t)
+        converted_bytes = convert_bytes(data, format, _for_document(target, **options))
     else:
         try:
             text = data.decode("utf-8")

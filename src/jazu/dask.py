@@ -16,24 +16,14 @@ through; the output is what one process gives (`tests/test_dask.py`).
 
 from __future__ import annotations
 
-import threading
-from typing import Any, Dict, Sequence, Tuple
-
-_per_process: Dict[Tuple[Any, ...], Any] = {}
-_lock = threading.Lock()
-
+from typing import Any, Sequence, Tuple
 
 def transliterator(options: Tuple[Any, ...]) -> Any:
-    """This process's Transliterator for `options` (the Transliterator's own arguments)."""
-    found = _per_process.get(options)
-    if found is None:
-        from jazu.transliterator import Transliterator
+    """This process's Transliterator for `options` (the Transliterator's own arguments): the one
+    `jazu.transliterate` shares in the process, built the first time."""
+    from jazu import _transliterator
 
-        with _lock:
-            found = _per_process.get(options)
-            if found is None:
-                found = _per_process[options] = Transliterator(*options)
-    return found
+    return _transliterator(*options)
 
 
 def convert_partition(partition: Any, columns: Sequence[str], options: Tuple[Any, ...]) -> Any:

@@ -35,6 +35,7 @@ class Pipeline:
     def __init__(self, stages: Sequence[Any]) -> None:
         self.stages = tuple(stages)
         self.initial_state = tuple(stage.initial_state for stage in self.stages)
+        self.state_reads_text = self.stages[0].state_reads_text  # only a reader, the first, carries one
 
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         states = self.initial_state if state is None else state

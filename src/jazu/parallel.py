@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from itertools import chain
 from typing import Any, Deque, Iterable, Iterator, Optional, Tuple
 
 PART = 4 << 20  # bytes a part holds (cut at the last line end after this many)
@@ -74,10 +75,10 @@ def convert_parallel(
     with context.Pool(jobs, initializer=_start, initargs=(arguments, source)) as pool:
         flight: Deque[Any] = deque()
         state = main.initial_state
-        for offset, data in _chain(first, items):
+        for offset, data in chain([first], items):
             flight.append((pool.apply_async(_convert, ((offset, data, errors, label, state),)), len(data)))
             # The next part's state: most converters need not read this part for it.
-            text = data.decode("utf-8", "surrogateescape") if _reads_state(main) else "\n"
+            text = data.decode("utf-8", "surrogateescape") if main.state_reads_text else "\n"
             state = main.state_after(text, state)
             while len(flight) >= jobs * AHEAD:
                 yield _done(flight, progress)
@@ -110,15 +111,3 @@ def _done(flight: Deque[Any], progress: Optional[Any]) -> bytes:
     if progress is not None:
         progress(size)
     return out
-
-
-def _reads_state(converter: Any) -> bool:
-    """Does the state after a part depend on more than its final line end (the Latin reader's
-    alphabet does; the Arabic reader's line start does not)?"""
-    first = converter.stages[0] if hasattr(converter, "stages") else converter
-    return type(first).__name__ == "LatinReader"
-
-
-def _chain(first: Tuple[int, bytes], rest: Iterator[Tuple[int, bytes]]) -> Iterator[Tuple[int, bytes]]:
-    yield first
-    yield from rest

@@ -18,6 +18,7 @@ class _PassThrough:
     """Text already in the target script (or in none) is returned as it is."""
 
     initial_state = None
+    state_reads_text = False
 
     def state_after(self, text: str, state: Any = None) -> Any:
         return None

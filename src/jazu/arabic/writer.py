@@ -14,6 +14,7 @@ import unicodedata
 from itertools import compress
 from typing import Any, Dict, List, Optional, Tuple
 
+from jazu.cyrillic.lookalikes import LOOKALIKES, TO_CYRILLIC
 from jazu.tableset import Compiled
 from jazu.text.wordcache import LONGEST_CACHED, WordCache
 
@@ -23,6 +24,7 @@ class Writer:
     """Stateless between chunks: every rule looks at most across one hyphen or punctuation mark."""
 
     initial_state = None
+    state_reads_text = False  # the state after a part ending with a line end is known (parallel.py)
 
     def __init__(
         self, compiled: Compiled, style: Optional[str] = None, hamza: Optional[str] = None, digits: str = "ascii"
@@ -270,9 +272,6 @@ def _arabic_number(match: Any) -> str:
     return found if not found[:1].isdigit() else found.translate(ARABIC_DIGITS)  # a URL stays
 
 
-# Latin letters typed for the Kazakh Cyrillic letters they look like.
-LOOKALIKES = {"i": "і", "I": "І", "ə": "ә", "Ə": "Ә"}
-_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
 _HAS_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]").search
 
 
@@ -281,7 +280,7 @@ def clean(word: str) -> str:
     if not unicodedata.is_normalized("NFC", word):
         word = unicodedata.normalize("NFC", word)
     if not word.isascii() and _HAS_LOOKALIKE(word):
-        word = word.translate(_LOOKALIKE_TABLE)
+        word = word.translate(TO_CYRILLIC)
     return word
 
 

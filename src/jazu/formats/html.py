@@ -57,23 +57,14 @@ class _Events(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.events.append(("data", self._at(), None))
 
-    def handle_entityref(self, name: str) -> None:
+    def _entity(self, name: str) -> None:
         self.events.append(("entity", self._at(), None))
 
-    def handle_charref(self, name: str) -> None:
-        self.events.append(("entity", self._at(), None))
-
-    def handle_comment(self, data: str) -> None:
+    def _other(self, data: str) -> None:  # a comment, a declaration, a processing instruction
         self.events.append(("other", self._at(), None))
 
-    def handle_decl(self, decl: str) -> None:
-        self.events.append(("other", self._at(), None))
-
-    def handle_pi(self, data: str) -> None:
-        self.events.append(("other", self._at(), None))
-
-    def unknown_decl(self, data: str) -> None:
-        self.events.append(("other", self._at(), None))
+    handle_entityref = handle_charref = _entity
+    handle_comment = handle_decl = handle_pi = unknown_decl = _other
 
 
 def convert_html(text: str, transliterator: Any, xml: bool = False) -> str:

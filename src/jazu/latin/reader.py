@@ -90,6 +90,7 @@ def _alternation(keys: Sequence[str]) -> str:
 
 class LatinReader:
     initial_state = None  # the alphabet of the text so far; None: none seen yet (read as 2021)
+    state_reads_text = True  # `state_after` a part depends on its lines' alphabets (parallel.py)
 
     def __init__(self, latin: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore") -> None:
         self._lower_only = case == "lower"
@@ -235,7 +236,7 @@ class LatinReader:
                     "score": 1.0, "uncertain": False}
         ruled = self._rule(low)
         known = list(self._whole.get(low, ()))
-        stem_read = self._read(low)
+        stem_read = self._cache[low]  # the reading `_word` made of it, cached
         candidates = [(c, "lexicon") for c in known]
         if stem_read not in known and stem_read != ruled:
             candidates.append((stem_read, "lexicon"))

@@ -15,11 +15,10 @@ from typing import Any, Dict, Tuple
 
 import regex
 
+from jazu.cyrillic.lookalikes import TO_CYRILLIC
 from jazu.tableset import Compiled
 
 
-# Latin letters typed for the Kazakh Cyrillic letters they look like, inside a Cyrillic word.
-LOOKALIKES = {"i": "і", "I": "І", "ə": "ә", "Ə": "Ә"}
 _CYRILLIC = "\u0400-\u04ff"
 # Patterns that open with the rare character, so that `re` scans for it at C speed.
 _HAS_LOOKALIKE = re.compile(f"[iIəƏ](?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))").search
@@ -27,11 +26,11 @@ _LOOKALIKE_IN_WORD = re.compile(f"[iIəƏ](?<=[{_CYRILLIC}].)[iIəƏ]*|[iIəƏ]+
 # The marks that compose with a Cyrillic letter into a Kazakh or Russian one (й ў; ё ӧ ӱ ӓ).
 COMPOSING = "\u0306\u0308"
 _DECOMPOSED = re.compile(f"[{_CYRILLIC}][\u0300-\u036f]+")
-_TO_CYRILLIC = str.maketrans(LOOKALIKES)
 
 
 class LatinWriter:
     initial_state = None
+    state_reads_text = False  # the state after a part ending with a line end is known (parallel.py)
 
     def __init__(self, latin: Compiled) -> None:
         upper: Dict[str, str] = latin["upper"]
@@ -56,11 +55,11 @@ class LatinWriter:
     def convert(self, text: str, state: Any = None) -> Tuple[str, Any]:
         # A decomposed letter (и + U+0306 for й) is composed first; a Latin look-alike typed in a
         # Cyrillic word (бiлiм with a Latin i) is made the Cyrillic letter it stands for, as the
-        # Arabic writer does (`arabic.writer.LOOKALIKES`). Both are rare: C-level searches first.
+        # Arabic writer does (`cyrillic.lookalikes`). Both are rare: C-level searches first.
         if any(mark in text for mark in COMPOSING):
             text = _DECOMPOSED.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
         if _HAS_LOOKALIKE(text) is not None:
-            text = _LOOKALIKE_IN_WORD.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
+            text = _LOOKALIKE_IN_WORD.sub(lambda m: m.group().translate(TO_CYRILLIC), text)
         if self._any_wide is not None and self._any_wide(text) is not None:
             text = self._all_caps.sub(lambda m: self._wide[m.group()], text)  # type: ignore[union-attr]
         return text.translate(self._table), None

@@ -38,6 +38,7 @@ class Reader(LexiconReading, RuleReading, Explaining):
     """State between chunks: whether the next word starts a sentence."""
 
     initial_state = True
+    state_reads_text = False  # the state after a part ending with a line end is known (parallel.py)
 
     def __init__(
         self, compiled: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore",
