@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def test_disk_cache_is_written_and_refused_on_mismatch(tmp_path: Path, monkeypat
     stored = json.loads(files[0].read_text(encoding="utf-8"))
     assert stored["key"] == {
         "version": "1", "digest": version_digest("1"), "compiler": compiler.COMPILER_VERSION,
-        "code": compiler._code_digest(),
+        "code": compiler._code_digest(), "byteorder": sys.byteorder,
     }
     # A cache file whose key does not match (another compiler or edited tables) is not trusted.
     stored["key"]["digest"] = "0" * 64

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -25,6 +25,9 @@ def main(argv: Optional[List[str]] = None) -> None:
 
 
 def run(args: List[str]) -> int:
+    quick = quick_parse(args)
+    if quick is not None:
+        return _run_quick(quick)
     os.environ.setdefault("TYPER_USE_RICH", "0")  # plain, one-line errors, and a quicker start
     import typer
 
@@ -51,6 +54,18 @@ def run(args: List[str]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return result if isinstance(result, int) else 0
+
+
+def _run_quick(options: Dict[str, Any]) -> int:
+    from jazu.errors import JazuError
+
+    try:
+        return convert_command(**options)
+    except JazuError as e:
+        _error(str(e))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def _error(message: str) -> None:
@@ -128,34 +143,98 @@ def _build_app(typer):  # type: ignore[no-untyped-def]
 
         Text in neither script, and anything that is not a Kazakh word, passes through unchanged.
         """
-        from jazu import __version__
-
-        if version:
-            sys.stdout.write(f"jazu {__version__}\n")
-            return 0
-        if list_tables:
-            return _list_tables()
-        if list_profiles:
-            return _list_profiles(tables)
-        if to is None:
-            _error("missing --to (arab, cyrl or latn) (see jazu --help)")
-            return EXIT_USAGE
-        from jazu.transliterator import Transliterator
-
-        transliterator = Transliterator(
-            source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
+        return convert_command(
+            files=files, to=to, source=source, tables=tables, output=output, case=case, errors=errors, fmt=fmt,
+            field=field, jobs=jobs, quiet=quiet, in_place=in_place, backup=backup, suffix=suffix, lexicon=lexicon,
+            profile=profile, digits=digits, list_tables=list_tables, list_profiles=list_profiles, version=version,
         )
-        inputs = files or ["-"]
-        plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [], jobs, quiet)
-        plan.check(inputs)
-        try:
-            return _convert_files(transliterator, inputs, plan)
-        except BrokenPipeError:
-            # The reader went away (`jazu … | head -1`): that is not an error of ours.
-            _silence_stdout()
-            return 0
 
     return app
+
+
+def convert_command(
+    files: Optional[List[str]] = None, to: Optional[str] = None, source: str = "auto", tables: Optional[str] = None,
+    output: Optional[str] = None, case: str = "restore", errors: str = "strict", fmt: str = "auto",
+    field: Optional[List[str]] = None, jobs: int = 1, quiet: bool = False, in_place: bool = False,
+    backup: Optional[str] = None, suffix: Optional[str] = None, lexicon: Optional[str] = None,
+    profile: str = "kazinform", digits: str = "ascii", list_tables: bool = False, list_profiles: bool = False,
+    version: bool = False,
+) -> int:
+    """The `jazu` command with its options parsed (by typer, or by `quick_parse`); the defaults
+    are the options' defaults."""
+    from jazu import __version__
+
+    if version:
+        sys.stdout.write(f"jazu {__version__}\n")
+        return 0
+    if list_tables:
+        return _list_tables()
+    if list_profiles:
+        return _list_profiles(tables)
+    if to is None:
+        _error("missing --to (arab, cyrl or latn) (see jazu --help)")
+        return EXIT_USAGE
+    from jazu.transliterator import Transliterator
+
+    transliterator = Transliterator(
+        source=source, target=to, tables=tables, case=case, lexicon=lexicon, profile=profile, digits=digits
+    )
+    inputs = files or ["-"]
+    plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [], jobs, quiet)
+    plan.check(inputs)
+    try:
+        return _convert_files(transliterator, inputs, plan)
+    except BrokenPipeError:
+        # The reader went away (`jazu … | head -1`): that is not an error of ours.
+        _silence_stdout()
+        return 0
+
+
+# The usual invocation, `jazu --to X [--from Y] [FILE]...`, parsed without typer: importing typer
+# alone takes 50-60 ms, half of what a one-word pipe may take. Only these options, each given
+# once, as `--name value`, `--name=value` or `-n value`, with values and files that do not start
+# with "-" (stdin's "-" aside); anything else goes to typer (a property test checks that both
+# parse what this one takes alike).
+QUICK_OPTIONS = {
+    "--to": "to", "-t": "to", "--from": "source", "-f": "source", "--tables": "tables", "--case": "case",
+    "--output": "output", "-o": "output", "--errors": "errors", "--format": "fmt", "--profile": "profile",
+    "--digits": "digits", "--lexicon": "lexicon",
+}
+QUICK_FLAGS = {"--quiet": "quiet", "-q": "quiet"}
+
+
+def quick_parse(args: List[str]) -> Optional[Dict[str, Any]]:
+    """`convert_command`'s arguments for `args`, or None where typer must parse them."""
+    parsed: Dict[str, Any] = {}
+    files: List[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "-" or not arg.startswith("-"):
+            files.append(arg)
+            continue
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        key = QUICK_FLAGS.get(name)
+        if key is not None and not eq:
+            value_of: Any = True
+        else:
+            key = QUICK_OPTIONS.get(name)
+            if key is None:
+                return None
+            if not eq:
+                if i == len(args):
+                    return None
+                value, i = args[i], i + 1
+            if not value or value.startswith("-"):
+                return None
+            value_of = value
+        if key in parsed:
+            return None
+        parsed[key] = value_of
+    if files:
+        parsed["files"] = files
+    return parsed
 
 
 class Plan:

@@ -103,8 +103,6 @@ def build(
 def _edge(
     edge: Tuple[str, str], compiled: Any, version: str, case: str, user: Optional[Any], output: Tuple[str, str]
 ) -> Any:
-    from jazu.arabic.lexicon import load_lexicon
-
     if edge == ("cyrl", "arab"):
         from jazu.arabic.writer import Writer
 
@@ -112,6 +110,7 @@ def _edge(
         chosen = (compiled["writer"].get("profiles") or {}).get(profile) or {"style": None, "hamza": None}
         return Writer(compiled, style=chosen["style"], hamza=chosen["hamza"], digits=digits)
     if edge == ("arab", "cyrl"):
+        from jazu.arabic.lexicon import load_lexicon
         from jazu.arabic.reader import Reader
 
         lexicon = load_lexicon(version) if compiled["has_lexicon"] else None
@@ -120,7 +119,11 @@ def _edge(
         from jazu.latin.writer import LatinWriter
 
         return LatinWriter(compiled["latin"])
+    from jazu.arabic.lexicon import lexicon_source
+    from jazu.latin.index import load_latin_index
     from jazu.latin.reader import LatinReader
 
-    lexicon = load_lexicon(version)["lexicon"] if compiled["has_lexicon"] else None
-    return LatinReader(compiled["latin"], lexicon, case=case)
+    index = None
+    if compiled["has_lexicon"]:
+        index = load_latin_index(version, compiled["latin"], lambda: lexicon_source(version)["lexicon"])
+    return LatinReader(compiled["latin"], index, case=case)

@@ -11,11 +11,13 @@ writer spells back exactly as the input (hamza included), which settles most hom
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Dict, Iterator, List, Tuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Container, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from jazu.tableset import Compiled
+from jazu.tableset.load import Row, Table, TableSet, resolve_version
+from jazu.tableset.packed import Part, PackedLists, join, save_trie, split, write_strings
 from jazu.tableset.shared import shared
-from jazu.tableset.load import Row, Table, TableSet
 from jazu.text.wordcache import WordCache
 
 if TYPE_CHECKING:
@@ -168,39 +170,69 @@ def _bare(arabic: str) -> str:
     return arabic.replace("ء", "")
 
 
+def _index(entries: List[List[str]]) -> Tuple[Dict[str, List[str]], Dict[str, Dict[str, str]], Dict[str, List[str]]]:
+    """The compiled entries by Arabic spelling: {arabic: Cyrillic variants}, {arabic: {variant:
+    house letters}} for the few variants the house style spells otherwise (most are indexed
+    under their house spelling), and {arabic: whole stems} (not a variant before suffixes, as
+    кітаб of кітап)."""
+    readings: Dict[str, List[str]] = {}
+    otherwise: Dict[str, Dict[str, str]] = {}
+    whole: Dict[str, List[str]] = {}
+    for arabic, variant, stem, *house in entries:
+        if variant == stem:
+            whole.setdefault(arabic, []).append(stem)
+        found = readings.setdefault(arabic, [])
+        if variant not in found:
+            found.append(variant)
+        if house:
+            otherwise.setdefault(arabic, {})[variant] = house[0]
+    return readings, otherwise, whole
+
+
 class Lexicon:
-    """Look-ups over the compiled lexicon; immutable after construction, so thread-safe."""
+    """Look-ups over the compiled lexicon; immutable after construction, so thread-safe. Built in
+    memory from compiled entries (a user's lexicon), or over a packed part (`Lexicon.packed`)."""
 
     def __init__(self, compiled: Compiled, suffixes_from: "Lexicon | None" = None) -> None:
         """`suffixes_from`: a lexicon whose suffixes this one uses (a user's word list has none)."""
         import marisa_trie
 
+        readings, otherwise, whole = _index(compiled["entries"])
         # marisa-trie finds every known stem that begins a word in one call; a dict holds the
         # Cyrillic readings of each spelling (faster than decoding trie values per look-up).
-        readings: Dict[str, List[str]] = {}
-        # The few spellings whose variants the house style spells otherwise: {arabic: {variant:
-        # house letters}}; most variants are indexed under their house spelling.
-        otherwise: Dict[str, Dict[str, str]] = {}
-        # The spellings of whole stems (not of a variant before suffixes, as кітаб of кітап).
-        self.whole_words: Dict[str, List[str]] = {}
-        for arabic, variant, stem, *house in compiled["entries"]:
-            if variant == stem:
-                self.whole_words.setdefault(arabic, []).append(stem)
-            found = readings.setdefault(arabic, [])
-            if variant not in found:
-                found.append(variant)
-            if house:
-                otherwise.setdefault(arabic, {})[variant] = house[0]
+        words = frozenset(v.lower() for found in readings.values() for v in found)
+        self._setup(marisa_trie.Trie(readings), readings, otherwise, whole, words, compiled, _hyphen_heads(readings))
+        if suffixes_from is not None:
+            self._suffixes = suffixes_from._suffixes
+            self.suffix_spellings = self._suffixes.keys()
+            self.cyrillic_suffixes = suffixes_from.cyrillic_suffixes
+
+    @classmethod
+    def packed(cls, part: Part) -> "Lexicon":
+        """The lexicon of a packed part (`pack_lexicon`): its trie and tables are memory-mapped,
+        and a spelling's readings are decoded when first looked up."""
+        trie = part.trie("spellings")
+        self = cls.__new__(cls)
+        self._setup(
+            trie, PackedLists(trie, part.strings("readings")), PackedLists(trie, part.strings("otherwise"), _pairs),
+            PackedLists(trie, part.strings("whole")), part.trie("words"), part.meta["lexicon"],
+            part.meta["hyphen_heads"],
+        )
+        return self
+
+    def _setup(
+        self, trie: Any, readings: Dict[str, List[str]], otherwise: Dict[str, Dict[str, str]],
+        whole: Dict[str, List[str]], words: Container[str], compiled: Compiled, hyphen_heads: Iterable[str],
+    ) -> None:
+        """`words`: every reading in lower case (a set or a trie)."""
+        self._trie = trie
         self._readings = readings
         self._otherwise = otherwise
-        self._trie = marisa_trie.Trie(readings)
-        if suffixes_from is not None:
-            self._suffixes: Dict[str, List[Tuple[str, int, str]]] = suffixes_from._suffixes
-        else:  # each suffix with its harmony, worked out once
-            self._suffixes = {
-                a: [(s, suffix_harmony(s), letters) for s, letters in found]
-                for a, found in compiled["suffixes"].items()
-            }
+        self.whole_words = whole
+        # each suffix with its harmony, worked out once
+        self._suffixes: Dict[str, List[Tuple[str, int, str]]] = {
+            a: [(s, suffix_harmony(s), letters) for s, letters in found] for a, found in compiled["suffixes"].items()
+        }
         self.harmony = loan_harmony if compiled.get("loan_harmony") else harmony
         self._harmony_of: WordCache[int] = WordCache(self.harmony)  # by stem variant: they repeat
         # Version 3's seams of stem and suffix: ь drops before a suffix that opens with a vowel
@@ -213,17 +245,11 @@ class Lexicon:
         # test that settles most stems at once (their rest is no known suffix).
         self.suffix_spellings = self._suffixes.keys()
         self.cyrillic_suffixes = frozenset(s for found in self._suffixes.values() for s, _, _ in found)
-        # Every reading in lower case, to tell a known word from a name by its Cyrillic (`knows`).
-        self._words = frozenset(v.lower() for found in readings.values() for v in found)
+        # To tell a known word from a name by its Cyrillic (`knows`).
+        self._words = words
         # The first parts of names spelt with a hyphen (Нью-Йорк): their two tokens are read
         # together where the lexicon knows them so.
-        self.hyphen_heads = frozenset(a.split("-")[0] for a in readings if "-" in a)
-
-    @classmethod
-    def shared(cls, compiled: Compiled) -> "Lexicon":
-        """One Lexicon per compiled lexicon in a process: building it takes a tenth of a second,
-        and it is immutable, so every reader of that table version can share it."""
-        return shared(cls, compiled)
+        self.hyphen_heads = frozenset(hyphen_heads)
 
     def __len__(self) -> int:
         return len(self._trie)
@@ -254,18 +280,74 @@ class Lexicon:
         return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
 
 
+def _hyphen_heads(readings: Iterable[str]) -> List[str]:
+    return sorted({a.split("-")[0] for a in readings if "-" in a})
+
+
+def _pairs(record: str) -> Optional[Dict[str, str]]:
+    items = split(record)
+    return None if items is None else dict(zip(items[0::2], items[1::2]))
+
+
 _NONE: Dict[str, str] = {}
 
 
 # --- the compiled lexicon part of a table version ---------------------------------------------
 
 
-def load_lexicon(version: object = None) -> Compiled:
-    """The compiled lexicon and n-gram model of a version that has lexicon tables; a cache file
-    of its own, so that what does not read Arabic never loads it."""
+def lexicon_source(version: object = None) -> Compiled:
+    """The compiled lexicon and n-gram model of a version that has lexicon tables, as plain data
+    (its own JSON cache file): what the packed part is made from (`load_lexicon`), and the Latin
+    index (graph.py)."""
     from jazu.tableset.compile import load_part
 
     return load_part(version, "lexicon", compile_lexicon_part)
+
+
+class LexiconPart:
+    """What the Arabic reader needs of a version's lexicon tables: the lexicon, the n-gram model
+    and the gazetteer's names, over one packed part (memory-mapped; shared in a process)."""
+
+    def __init__(self, part: Part) -> None:
+        from jazu.arabic.ngram import NgramModel
+
+        self.lexicon = Lexicon.packed(part)
+        self.ngram = NgramModel.packed(part)
+        self.names: Dict[str, List[str]] = part.meta["lexicon"].get("names") or {}
+
+
+def load_lexicon(version: object = None) -> LexiconPart:
+    """The lexicon part of a version that has lexicon tables, mapped from the cache (packed on
+    first use from `lexicon_source`)."""
+    from jazu.tableset.compile import load_packed
+
+    name = resolve_version(version)
+    return shared(LexiconPart, load_packed(name, "arabic", lambda directory: pack_lexicon(directory, lexicon_source(name))))
+
+
+def pack_lexicon(directory: Path, source: Compiled) -> Compiled:
+    """Write the packed lexicon part of `source` (`lexicon_source`) into `directory`; returns its
+    meta data. Files: spellings.marisa (the Arabic spellings), readings/otherwise/whole.strings
+    (by spelling id), words.marisa (every reading in lower case), and the n-gram model's."""
+    from jazu.arabic.ngram import pack_ngram
+
+    compiled = source["lexicon"]
+    readings, otherwise, whole = _index(compiled["entries"])
+    trie = save_trie(directory / "spellings.marisa", readings)
+    spellings = sorted(readings, key=trie.key_id)
+    write_strings(directory / "readings.strings", [join(readings[a]) for a in spellings])
+    write_strings(directory / "whole.strings", [join(whole.get(a, ())) for a in spellings])
+    write_strings(
+        directory / "otherwise.strings",
+        [join([x for pair in otherwise.get(a, {}).items() for x in pair]) for a in spellings],
+    )
+    save_trie(directory / "words.marisa", {v.lower() for found in readings.values() for v in found})
+    meta: Compiled = {
+        "lexicon": {k: v for k, v in compiled.items() if k != "entries"},
+        "hyphen_heads": _hyphen_heads(readings),
+    }
+    meta.update(pack_ngram(directory, source["ngram"]))
+    return meta
 
 
 def compile_lexicon_part(tableset: TableSet, core: Compiled) -> Compiled:

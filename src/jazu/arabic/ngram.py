@@ -1,5 +1,6 @@
 """A small character n-gram model of Kazakh Cyrillic words, to rank candidate readings of a word
-the lexicon does not know. Trained on the lexicon's forms; stored as plain JSON counts.
+the lexicon does not know. Trained on the lexicon's forms; stored as plain JSON counts, and
+packed (memory-mapped) for use.
 
 Scores are log-probabilities with interpolated lower orders (no heavy dependencies): good enough
 to tell `көмпәния` from `компания` or `економика` from `экономика`.
@@ -11,9 +12,13 @@ import math
 from collections import Counter
 from functools import reduce
 from operator import add
-from typing import Dict, Iterable
+from pathlib import Path
+from typing import Dict, Iterable, Union
 
+from jazu.tableset.packed import PackedCounts, Part, save_trie, write_counts
 from jazu.text.wordcache import WordCache
+
+_Counts = Union[Dict[str, int], PackedCounts]  # `.get(gram, 0)`
 
 BOUNDARY = "^"
 END = "$"
@@ -36,18 +41,60 @@ def train(words: Iterable[str], order: int = 4, min_count: int = 2) -> Dict[str,
     return {"order": order, "counts": kept}
 
 
+def _totals(counts: Dict[str, int]) -> Dict[str, int]:
+    """Context totals: how often each (n-1)-gram was followed by anything."""
+    totals: Counter = Counter()
+    for gram, count in counts.items():
+        if len(gram) > 1:
+            totals[gram[:-1]] += count
+    return dict(totals)
+
+
+def pack_ngram(directory: Path, model: Dict[str, object]) -> Dict[str, object]:
+    """Write a trained model into a packed part (`tableset/packed.py`): its n-grams and contexts
+    in grams.marisa, their counts and context totals by id. Returns its meta data."""
+    counts: Dict[str, int] = model["counts"]  # type: ignore[assignment]
+    totals = _totals(counts)
+    trie = save_trie(directory / "grams.marisa", set(counts) | set(totals))
+    grams = sorted(set(counts) | set(totals), key=trie.key_id)
+    write_counts(directory / "gram.counts", [counts.get(g, 0) for g in grams])
+    write_counts(directory / "context.counts", [totals.get(g, 0) for g in grams])
+    return {"ngram": {"order": model["order"], "unigrams": _unigrams(counts), "vocab": _vocab(counts)}}
+
+
+def _unigrams(counts: Dict[str, int]) -> int:
+    return sum(c for g, c in counts.items() if len(g) == 1)
+
+
+def _vocab(counts: Dict[str, int]) -> int:
+    return max(1, sum(1 for g in counts if len(g) == 1))
+
+
 class NgramModel:
+    """Built in memory from a trained model, or over a packed part (`NgramModel.packed`)."""
+
     def __init__(self, model: Dict[str, object]) -> None:
-        self.order: int = int(model["order"])  # type: ignore[arg-type]
-        self._counts: Dict[str, int] = model["counts"]  # type: ignore[assignment]
-        # Context totals: how often each (n-1)-gram was followed by anything.
-        totals: Counter = Counter()
-        for gram, count in self._counts.items():
-            if len(gram) > 1:
-                totals[gram[:-1]] += count
-        self._totals = dict(totals)
-        self._unigrams = sum(c for g, c in self._counts.items() if len(g) == 1)
-        self._vocab = max(1, sum(1 for g in self._counts if len(g) == 1))
+        counts: Dict[str, int] = model["counts"]  # type: ignore[assignment]
+        self._setup(int(model["order"]), counts, _totals(counts), _unigrams(counts), _vocab(counts))  # type: ignore[call-overload]
+
+    @classmethod
+    def packed(cls, part: Part) -> "NgramModel":
+        """The model of a packed part, memory-mapped: an n-gram's count is read when its
+        log-probability is first needed."""
+        trie, meta = part.trie("grams"), part.meta["ngram"]
+        self = cls.__new__(cls)
+        self._setup(
+            meta["order"], PackedCounts(trie, part.counts("gram")), PackedCounts(trie, part.counts("context")),
+            meta["unigrams"], meta["vocab"],
+        )
+        return self
+
+    def _setup(self, order: int, counts: _Counts, totals: _Counts, unigrams: int, vocab: int) -> None:
+        self.order = order
+        self._counts = counts
+        self._totals = totals
+        self._unigrams = unigrams
+        self._vocab = vocab
         self._padding = BOUNDARY * (self.order - 1)
         # The n-grams of a padded word are cut by slice objects made once: map() then does in C
         # what a comprehension of slices does in bytecode.

@@ -18,13 +18,13 @@ Per line of text:
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
 from jazu.cyrillic.morphology import SEAM_OPENERS, seam
+from jazu.latin.index import LatinIndex
 from jazu.tableset import Compiled
 from jazu.text.wordcache import WordCache
 
@@ -39,51 +39,6 @@ COMBINING = "\u0300-\u036f"
 URL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 
-class LatinIndex:
-    """The lexicon's words, stem variants and suffixes by their Latin spelling."""
-
-    EMPTY: "LatinIndex"
-    _built: Dict[Tuple[int, int], Tuple[Compiled, Compiled, "LatinIndex"]] = {}
-    _lock = threading.Lock()
-
-    def __init__(self, latin: Optional[Compiled] = None, lexicon: Optional[Compiled] = None) -> None:
-        self.whole: Dict[str, List[str]] = {}
-        self.suffixes: Dict[str, List[str]] = {}
-        self.trie: Any = None
-        if latin is None or lexicon is None:
-            return
-        import marisa_trie
-
-        from jazu.latin.writer import LatinWriter
-
-        spell = LatinWriter(latin).word
-        for entry in lexicon["entries"]:
-            cyr = entry[1].lower()
-            found = self.whole.setdefault(spell(cyr), [])
-            if cyr not in found:
-                found.append(cyr)
-        for suffixes in lexicon["suffixes"].values():
-            for cyr, _ in suffixes:
-                listed = self.suffixes.setdefault(spell(cyr), [])
-                if cyr not in listed:
-                    listed.append(cyr)
-        self.trie = marisa_trie.Trie(self.whole)
-
-    @classmethod
-    def shared(cls, latin: Compiled, lexicon: Compiled) -> "LatinIndex":
-        """One index per compiled table version in a process (the compiled parts are kept with
-        it, so their ids cannot be reused while it lives)."""
-        key = (id(latin), id(lexicon))
-        with cls._lock:
-            found = cls._built.get(key)
-            if found is None or found[0] is not latin or found[1] is not lexicon:
-                found = cls._built[key] = (latin, lexicon, cls(latin, lexicon))
-            return found[2]
-
-
-LatinIndex.EMPTY = LatinIndex()
-
-
 def _alternation(keys: Sequence[str]) -> str:
     return "|".join(regex.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)))
 
@@ -92,7 +47,9 @@ class LatinReader:
     initial_state = None  # the alphabet of the text so far; None: none seen yet (read as 2021)
     state_reads_text = True  # `state_after` a part depends on its lines' alphabets (parallel.py)
 
-    def __init__(self, latin: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore") -> None:
+    def __init__(self, latin: Compiled, index: Optional[LatinIndex] = None, case: str = "restore") -> None:
+        """`index`: the lexicon by Latin spelling (`latin.index.load_latin_index`); without it,
+        words are read by rule only."""
         self._lower_only = case == "lower"
         self._upper: Dict[str, str] = latin["upper"]
         self._alphabet = frozenset(self._upper)
@@ -163,7 +120,7 @@ class LatinReader:
         self._camel = regex.compile(r"\p{Ll}\p{Lu}").search  # a capital inside a word
         # The lexicon, indexed by the Latin spelling of each known word, stem variant and suffix
         # (built once per process and table version, then shared: it is never changed).
-        index = LatinIndex.shared(latin, lexicon) if lexicon is not None else LatinIndex.EMPTY
+        index = index or LatinIndex()
         self._whole, self._suffixes, self._trie = index.whole, index.suffixes, index.trie
         self._cache: WordCache[str] = WordCache(self._read)
         # Each token as written, per alphabet: natural text repeats them, so most cost one look-up.

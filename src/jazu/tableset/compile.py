@@ -3,15 +3,21 @@
 The compiled form is plain JSON (never pickle): lookup maps, class strings and regex sources
 generated from the tables. It is keyed by table version, the tables' sha256 and COMPILER_VERSION;
 a cached file whose key does not match is ignored and rebuilt, so stale data is never used.
+The big parts (the lexicon, its n-gram model, the Latin index) are also packed into directories
+of memory-mapped files (`tableset/packed.py`, `load_packed`), keyed the same way, so a start-up
+maps them instead of parsing them. Old cache entries of a part are pruned as new ones are written.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import sys
 import tempfile
 import threading
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
@@ -22,7 +28,8 @@ from jazu.tableset.load import DISCOURAGED, Table, TableSet, load_tableset, reso
 COMPILER_VERSION = 6
 
 _memory: Dict[Tuple[str, str], Compiled] = {}
-_lock = threading.Lock()
+_lock = threading.RLock()  # a packed part is built from a JSON part, under the same lock
+KEEP_CACHED = 4  # cache entries kept per part and table version (two installs may share a cache)
 
 
 def cache_dir() -> Optional[Path]:
@@ -54,7 +61,7 @@ def _load(name: str, part: str, build: Optional[Callable[[TableSet, Compiled], C
         hit = _memory.get((name, part))
         if hit is not None:
             return hit
-        key = {"version": name, "digest": version_digest(name), "compiler": COMPILER_VERSION, "code": _code_digest()}
+        key = _key(name)
         compiled = _read_cache(part, name, key)
         if compiled is None:
             tableset = load_tableset(name)
@@ -68,14 +75,115 @@ def _load(name: str, part: str, build: Optional[Callable[[TableSet, Compiled], C
         return compiled
 
 
+def load_packed(version: object, part: str, build: Callable[[Path], Dict[str, Any]]) -> Any:
+    """A packed part of a version (`tableset.packed.Part`): mapped from the disk cache, else
+    built now by `build(directory)`, which writes its files there and returns its meta data.
+    Without a usable cache directory it is built in a temporary one, removed at exit."""
+    from jazu.tableset.packed import Part
+
+    name = resolve_version(version)
+    with _lock:
+        hit = _memory.get((name, part))
+        if hit is not None:
+            return hit
+        key = _key(name)
+        path = _cache_file(part, name, key, "")
+        opened = _open_packed(path, key) if path is not None else None
+        if opened is None:
+            opened = Part(_build_packed(path, part, key, build))
+        _memory[(name, part)] = opened  # type: ignore[assignment]
+        return opened
+
+
+def _open_packed(path: Path, key: Dict[str, Any]) -> Any:
+    from jazu.tableset.packed import Part
+
+    try:
+        opened = Part(path)
+    except (OSError, ValueError):
+        return None
+    return opened if opened.meta.get("key") == key else None
+
+
+def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: Callable[[Path], Dict[str, Any]]) -> Path:
+    """Build into a fresh directory and rename it into place, so a reader never sees half a part;
+    returns where it is."""
+    parent = path.parent if path is not None else None
+    try:
+        if parent is None:
+            raise OSError("no cache directory")
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=".tmp-"))
+    except OSError:
+        tmp = Path(tempfile.mkdtemp(prefix="jazu-"))
+        _remove_at_exit(tmp)
+        parent = None
+    meta = build(tmp)
+    meta["key"] = key
+    with open(tmp / "meta.json", "w", encoding="utf-8") as f:  # written last: it marks a whole part
+        json.dump(meta, f, ensure_ascii=False)
+    if parent is None or path is None:
+        return tmp
+    try:
+        if path.exists():  # a broken or foreign entry under our name: move it aside first
+            aside = Path(tempfile.mkdtemp(dir=parent, prefix=".old-"))
+            os.replace(path, aside / "part")
+            shutil.rmtree(aside, ignore_errors=True)
+        os.replace(tmp, path)
+    except OSError:
+        if _open_packed(path, key) is None:  # no other process put a good one there: use ours
+            _remove_at_exit(tmp)
+            return tmp
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(path, part, key["version"])
+    return path
+
+
+def _remove_at_exit(directory: Path) -> None:
+    import atexit
+
+    # The files stay readable through their mappings once removed (POSIX).
+    atexit.register(shutil.rmtree, directory, True)
+
+
+def _prune(path: Path, part: str, name: str) -> None:
+    """Keep the KEEP_CACHED newest entries of this part and version: every code or table
+    change writes a new one, and nothing else removes the old."""
+    prefix = f"{part}-v{name}-"
+    try:
+        entries = sorted(
+            (p for p in path.parent.iterdir() if p.name.startswith(prefix)),
+            key=lambda p: p.stat().st_mtime, reverse=True,
+        )
+    except OSError:
+        return
+    for old in entries[KEEP_CACHED:]:
+        if old == path:
+            continue
+        try:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        except OSError:
+            pass
+
+
+def _key(name: str) -> Dict[str, Any]:
+    return {
+        "version": name, "digest": version_digest(name), "compiler": COMPILER_VERSION, "code": _code_digest(),
+        "byteorder": sys.byteorder,
+    }
+
+
 # The modules whose code shapes the compiled form: a change to any of them is a new cache key,
 # so an upgraded jazu never runs on a cache written by an older one.
 _COMPILING_MODULES = (
-    "tableset/compile.py", "tableset/load.py", "arabic/writer.py", "arabic/lexicon.py", "arabic/ngram.py",
+    "tableset/compile.py", "tableset/load.py", "tableset/packed.py", "arabic/writer.py", "arabic/lexicon.py",
+    "arabic/ngram.py", "latin/writer.py", "latin/index.py",
 )
 
 
+@lru_cache(maxsize=None)
 def _code_digest() -> str:
+    """The package's own code is the same for the life of a process."""
     import hashlib
 
     import regex
@@ -89,11 +197,11 @@ def _code_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_file(part: str, name: str, key: Dict[str, Any]) -> Optional[Path]:
+def _cache_file(part: str, name: str, key: Dict[str, Any], extension: str = ".json") -> Optional[Path]:
     directory = cache_dir()
     if directory is None:
         return None
-    return directory / f"{part}-v{name}-{key['digest'][:16]}-{key['code']}-c{COMPILER_VERSION}.json"
+    return directory / f"{part}-v{name}-{key['digest'][:16]}-{key['code']}-c{COMPILER_VERSION}{extension}"
 
 
 def _read_cache(part: str, name: str, key: Dict[str, Any]) -> Optional[Compiled]:
@@ -121,7 +229,8 @@ def _write_cache(part: str, name: str, key: Dict[str, Any], compiled: Compiled) 
             json.dump({"key": key, "compiled": compiled}, f, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
-        pass  # a read-only home only costs a recompile next time
+        return  # a read-only home only costs a recompile next time
+    _prune(path, part, name)
 
 
 # --- compilation -------------------------------------------------------------------------------

@@ -187,14 +187,24 @@ def _table_names(directory: Path) -> Tuple[str, ...]:
     return TABLE_NAMES + tuple(n for n in optional if (directory / f"{n}.tsv").is_file())
 
 
+_digests: Dict[Tuple[str, Tuple[Tuple[str, int, int], ...]], str] = {}
+
+
 def version_digest(version: str) -> str:
-    """sha256 over the version's table files: the key of the compiled cache."""
+    """sha256 over the version's table files: the key of the compiled cache. Remembered in a
+    process while the files' sizes and times stay the same (every part's key asks for it)."""
     directory = tables_root() / version
-    h = hashlib.sha256()
-    for name in _table_names(directory):
-        data = (directory / f"{name}.tsv").read_bytes()
-        h.update(name.encode() + b"\0" + data + b"\0")
-    return h.hexdigest()
+    names = _table_names(directory)
+    stats = [(directory / f"{name}.tsv").stat() for name in names]
+    seen = (str(directory), tuple((n, st.st_size, st.st_mtime_ns) for n, st in zip(names, stats)))
+    found = _digests.get(seen)
+    if found is None:
+        h = hashlib.sha256()
+        for name in names:
+            data = (directory / f"{name}.tsv").read_bytes()
+            h.update(name.encode() + b"\0" + data + b"\0")
+        found = _digests[seen] = h.hexdigest()
+    return found
 
 
 def load_tableset(version: object = None) -> TableSet:

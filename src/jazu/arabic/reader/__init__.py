@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import regex
 
-from jazu.arabic.lexicon import Lexicon
+from jazu.arabic.lexicon import Lexicon, LexiconPart
 from jazu.arabic.ngram import NgramModel
 from jazu.arabic.reader.capitals import Capitals
 from jazu.arabic.reader.explain import Explaining
@@ -28,7 +28,6 @@ from jazu.arabic.reader.rules import RuleReading
 from jazu.arabic.reader.variants import HamzaConventions, HyphenatedNames, NumberSuffixes
 from jazu.arabic.writer import writers
 from jazu.tableset import Compiled
-from jazu.tableset.shared import shared
 from jazu.text.wordcache import WordCache
 
 SENTENCE = "sentence"  # the state of a piece that begins a sentence inside a line (see `convert`)
@@ -41,16 +40,16 @@ class Reader(LexiconReading, RuleReading, Explaining):
     state_reads_text = False  # the state after a part ending with a line end is known (parallel.py)
 
     def __init__(
-        self, compiled: Compiled, lexicon: Optional[Compiled] = None, case: str = "restore",
+        self, compiled: Compiled, lexicon: Optional[LexiconPart] = None, case: str = "restore",
         user: Optional[Compiled] = None,
     ) -> None:
-        """`lexicon`: the compiled lexicon part (`arabic.lexicon.load_lexicon`), if the version has one.
+        """`lexicon`: the lexicon part (`arabic.lexicon.load_lexicon`), if the version has one.
         `case`: "restore" (sentence starts, names, abbreviations) or "lower" (all lower case).
         `user`: a compiled user lexicon, consulted first."""
         self._restore = case == "restore"
         c = compiled["reader"]
         self._init_rules(compiled)
-        self._lexicon: Optional[Lexicon] = Lexicon.shared(lexicon["lexicon"]) if lexicon else None
+        self._lexicon: Optional[Lexicon] = lexicon.lexicon if lexicon else None
         self._user: Optional[Lexicon] = Lexicon(user, suffixes_from=self._lexicon) if user else None
         self._lexicons = [lex for lex in (self._user, self._lexicon) if lex is not None]
         # Candidate readings must be spelt exactly as the input by our writer, in the house style
@@ -59,7 +58,7 @@ class Reader(LexiconReading, RuleReading, Explaining):
         # Other outlets' hamza placement (`convention` rows, version 3 on): recognised after the
         # house style's, for words the lexicon knows.
         self._conventions = HamzaConventions(compiled["writer"]["classes"], c.get("conventions", ()))
-        names = (lexicon["lexicon"].get("names") if lexicon else None) or {}
+        names = lexicon.names if lexicon else {}
         spell = compiled["writer"]["letters"]
         case_rows: Dict[str, List[str]] = c.get("case", {})
         self._names = NameRules(
@@ -75,7 +74,7 @@ class Reader(LexiconReading, RuleReading, Explaining):
         self._hyphenated = HyphenatedNames(
             frozenset().union(*(lex.hyphen_heads for lex in self._lexicons)), self._reads_with_hyphen
         )
-        self._ngram = shared(NgramModel, lexicon["ngram"]) if lexicon else None  # its memo warms up once
+        self._ngram: Optional[NgramModel] = lexicon.ngram if lexicon else None  # shared: its memo warms up once
         letter = f"[{compiled['scripts']['arabic_letter']}]"
         joiners = f"[{re.escape(self._norm.strip_chars)}]"
         word = f"{letter}+(?:{joiners}+{letter}+)*"  # joiners only between letters

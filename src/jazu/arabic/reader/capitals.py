@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import compress, count
-from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Container, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import regex
 
@@ -66,38 +65,51 @@ def _group(match: Any) -> Optional[str]:
     return None if match is None else match.group(1)
 
 
-@lru_cache(maxsize=16)
-def _forms(words: Tuple[str, ...], endings: FrozenSet[str]) -> FrozenSet[str]:
-    """Each word bare and with each ending."""
-    return frozenset(words) | frozenset(w + e for w in words for e in endings)
+class Forms:
+    """Words, bare or with one of some endings: `x in forms` without listing every form (a few
+    hundred words times two thousand endings would take a tenth of a second to list at start)."""
+
+    def __init__(self, words: Iterable[str], endings: FrozenSet[str]) -> None:
+        self._words = frozenset(words)
+        self._endings = endings
+        self._lengths = sorted({len(w) for w in self._words})
+
+    def __contains__(self, form: object) -> bool:
+        if form in self._words:
+            return True
+        words, endings = self._words, self._endings
+        return isinstance(form, str) and any(
+            form[:n] in words and form[n:] in endings for n in self._lengths if n < len(form)
+        )
 
 
-@lru_cache(maxsize=16)
 def _after_possessive(endings: FrozenSet[str]) -> FrozenSet[str]:
     """The endings that follow a 3rd person possessive (ауданы-ның, ауданы-нда, ауданы-мен):
     after it a case takes an н."""
     return frozenset(e for e in endings if e.startswith(("н", "мен"))) | AFTER_THIRD
 
 
-@lru_cache(maxsize=16)
-def _triggers(
-    heads: Tuple[str, ...], patronymics: Tuple[str, ...], agencies: Tuple[str, ...], given: Tuple[str, ...],
-    initials: Tuple[str, ...], orgs: Tuple[str, ...], acronyms: Tuple[str, ...], endings: FrozenSet[str],
-    numbers: Tuple[str, ...] = (), places: Tuple[str, ...] = (), named_after: Tuple[str, ...] = (),
-) -> Dict[str, str]:
-    """{lower-case reading: the rule it starts}, the first rule listed winning a reading."""
-    found: Dict[str, str] = {}
-    for kind, words in (("number-suffix", numbers), ("named-after", named_after),
-                        ("place-type", _forms(places, _after_possessive(endings))),
-                        ("org-head", _forms(heads, endings)),
-                        ("patronymic", _forms(patronymics, endings)), ("agency", agencies), ("given", given),
-                        ("initial", initials), ("org", _forms(orgs, endings)), ("acronym", acronyms)):
-        for word in words:
-            found.setdefault(word, kind)
-    # Readings are looked up as read: in lower case, or with the capital a name is read with.
-    for word, kind in list(found.items()):
-        found.setdefault(word[:1].upper() + word[1:], kind)
-    return found
+class Triggers:
+    """{reading: the rule of capitals it starts}, the first rule listed winning a reading; a
+    reading is looked up as read, in lower case or with the capital a name is read with. Worked
+    out per distinct reading (`WordCache`), so nothing is listed at start."""
+
+    def __init__(self, rules: Sequence[Tuple[str, Container[str]]]) -> None:
+        self._rules = rules
+
+    def __call__(self, reading: str) -> Optional[str]:
+        kind = self._kind(reading)
+        if kind is None and reading[:1] != reading[:1].lower():
+            low = reading[:1].lower() + reading[1:]
+            if low[:1].upper() + low[1:] == reading:
+                kind = self._kind(low)
+        return kind
+
+    def _kind(self, reading: str) -> Optional[str]:
+        for kind, readings in self._rules:
+            if reading in readings:
+                return kind
+        return None
 
 
 class Capitals:
@@ -153,15 +165,18 @@ class Capitals:
         self._acronyms = {a.lower(): a for a in acronyms}
         # A vowel letter is an initial only before a name read with its capital (А. Байтұрсынұлы).
         self._vowel_initials = frozenset(vowel_letters)
-        # Every reading a rule starts from, and the rule: one look-up per token finds them all.
-        # Built once per set of rows in a process (`_triggers`): it lists every suffixed form.
-        self._triggers = _triggers(
-            tuple(rules.get("org-head", ())), tuple(rules.get("patronymic", ())), tuple(self._agencies),
-            tuple(sorted(self._given)), tuple(sorted(set(letters or ()) | self._vowel_initials)),
-            tuple(o.lower() for o in orgs),
-            tuple(sorted(self._acronyms)), endings, tuple(rules.get("number-suffix", ())),
-            tuple(rules.get("place-type", ())), tuple(rules.get("named-after", ())),
-        )
+        # Every reading a rule starts from, and the rule: one look-up per token (a dict hit in C
+        # once a reading has been met) finds them all.
+        self._triggers: WordCache[Optional[str]] = WordCache(Triggers((
+            ("number-suffix", frozenset(rules.get("number-suffix", ()))),
+            ("named-after", frozenset(rules.get("named-after", ()))),
+            ("place-type", Forms(rules.get("place-type", ()), _after_possessive(endings))),
+            ("org-head", Forms(rules.get("org-head", ()), endings)),
+            ("patronymic", Forms(rules.get("patronymic", ()), endings)),
+            ("agency", frozenset(self._agencies)), ("given", self._given),
+            ("initial", frozenset(letters or ()) | self._vowel_initials),
+            ("org", Forms((o.lower() for o in orgs), endings)), ("acronym", frozenset(self._acronyms)),
+        )))
         # Version 4 on: a title before a name keeps its capital (Президент Қасым-Жомарт Тоқаев);
         # a name with an ending of origin is an adjective (перулік, алматылықтар); a dateline's
         # dash opens the text; quotations that hold a letter («А» тобы) or an unknown word.
@@ -172,7 +187,7 @@ class Capitals:
         quote_names = rules.get("quote-name", ())
         self._quoted_letters = "letter" in quote_names
         self._quoted_unknown = "unknown-word" in quote_names
-        self._continues = _forms(tuple(rules.get("quote-continues", ())), endings)
+        self._continues = Forms(rules.get("quote-continues", ()), endings)
         self._bodies = tuple(o.lower() for o in orgs)
         # The state's own name: its bodies after it are its own (Қазақстан Президенті).
         self._home = tuple(rules.get("home-state", ())) or ("\0",)
@@ -264,7 +279,7 @@ class Capitals:
             ):
                 keep.append(2 * k - 1)
         triggers = self._triggers
-        for k in compress(count(), map(triggers.__contains__, tokens)):
+        for k in compress(count(), map(triggers.__getitem__, tokens)):
             i = 2 * k + 1
             kind = triggers.get(pieces[i])  # an earlier rule may have joined this token away
             if kind == "initial":
