@@ -23,8 +23,9 @@ What is measured, and why:
   1:1 letter table of that direction.
 
   Through the CLI: wall time of `jazu --from X --to Y FILE > /dev/null` on the natural corpus;
-  start-up (`jazu --version`, and one word through stdin) after a warm-up run that fills the
-  compiled-table cache; and peak RSS of the CLI on ~50 MB and ~200 MB files (natural corpus
+  start-up (`jazu --version`, and one word through stdin in every direction, with its peak RSS)
+  after a warm-up run that fills the compiled-table cache (with bytecode written, as an
+  installed package has it: see CLI_ENV); and peak RSS of the CLI on ~50 MB and ~200 MB files (natural corpus
   repeated) and ~20 MB and ~80 MB files of new words (the shuffled+suffixed corpus made afresh to
   that size, so its vocabulary grows with it), to show that memory grows neither with the input
   (the CLI streams) nor with its vocabulary (the caches are bounded).
@@ -352,9 +353,16 @@ def jazu_command() -> List[str]:
     return [found] if found else [sys.executable, "-m", "jazu"]
 
 
+# The CLI runs as installed: pip compiles an installed package's bytecode, and an editable
+# install writes it on the warm-up run, unless PYTHONDONTWRITEBYTECODE forbids it (some CI and
+# sandbox shells set it): without it every start would compile jazu's modules from source.
+CLI_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+STARTUP_WORDS = {"cyrl": "сөз", "arab": "سوز", "latn": "söz"}  # one word through stdin
+
+
 def wall(cmd: List[str], stdin: Optional[bytes] = None) -> float:
     t0 = time.perf_counter()
-    subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, check=True, env=CLI_ENV)
     return time.perf_counter() - t0
 
 
@@ -362,6 +370,20 @@ def median_wall(cmd: List[str], runs: int, stdin: Optional[bytes] = None) -> Dic
     wall(cmd, stdin)  # warm-up: the compiled-table cache exists afterwards
     times = [wall(cmd, stdin) for _ in range(runs)]
     return {"median_s": statistics.median(times), "times_s": times}
+
+
+def startup_rows(jz: List[str], runs: int) -> Dict[str, Dict[str, Any]]:
+    """`jazu --version`, and one word through stdin in every direction the tables have: median
+    wall time, and the peak RSS of one run."""
+    tables = ["--tables", TABLES] if TABLES else []
+    rows = {"jazu --version": median_wall(jz + ["--version"], runs)}
+    for source, target in DIRECTIONS + ((LATIN_DIRECTIONS + (("arab", "latn"), ("latn", "arab"))) if has_latin() else ()):
+        word = STARTUP_WORDS[source]
+        cmd = jz + tables + ["--from", source, "--to", target]
+        result = median_wall(cmd, runs, f"{word}\n".encode())
+        result["peak_rss_kb"] = peak_rss_kb(cmd, f"{word}\n".encode())[0]
+        rows[f"echo {word} | jazu --from {source} --to {target}"] = result
+    return rows
 
 
 def run_cli(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any], workdir: Path) -> Dict[str, Any]:
@@ -377,25 +399,22 @@ def run_cli(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any], workdir: Pa
         conversions.append({"source": source, "target": target, "corpus": "natural", "bytes": size,
                             **result, "mb_per_s": size / result["median_s"] / MB})
     print("  CLI: start-up ...", file=sys.stderr, flush=True)
-    startup = {
-        "jazu --version": median_wall(jz + ["--version"], cfg["startup_runs"]),
-        "echo сөз | jazu --to arab": median_wall(jz + ["--to", "arab"], cfg["startup_runs"], "сөз\n".encode()),
-    }
+    startup = startup_rows(jz, cfg["startup_runs"])
     return {"command": jz, "conversions": conversions, "startup": startup}
 
 
-def peak_rss_kb(cmd: List[str]) -> Tuple[int, float]:
+def peak_rss_kb(cmd: List[str], stdin: Optional[bytes] = None) -> Tuple[int, float]:
     """(peak RSS in KiB, wall seconds) of one run of `cmd`, stdout to /dev/null."""
     if Path("/usr/bin/time").exists():
         t0 = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, check=True, text=True)
-        return int(done.stderr.strip().splitlines()[-1]), time.perf_counter() - t0
+        done = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, input=stdin, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, check=True, env=CLI_ENV)
+        return int(done.stderr.decode().strip().splitlines()[-1]), time.perf_counter() - t0
     # A fresh Python parent per run, so RUSAGE_CHILDREN is this one child's peak.
     probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True);"
              " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", probe] + cmd, stdout=subprocess.PIPE, check=True, text=True)
+    done = subprocess.run([sys.executable, "-c", probe] + cmd, input=stdin, stdout=subprocess.PIPE, check=True, env=CLI_ENV)
     return int(done.stdout.strip()), time.perf_counter() - t0
 
 
@@ -530,7 +549,8 @@ def cli_table(cli: Dict[str, Any], memory: List[Dict[str, Any]], cfg: Dict[str, 
                      f"| {row['mb_per_s']:.2f} | |")
     for name, result in cli["startup"].items():
         escaped = name.replace("|", "\\|")  # a literal pipe would end the table cell
-        lines.append(f"| start-up: `{escaped}` | | {result['median_s']:.3f} | | |")
+        rss = f"{result['peak_rss_kb'] / 1024:.0f}" if "peak_rss_kb" in result else ""
+        lines.append(f"| start-up: `{escaped}` | | {result['median_s']:.3f} | | {rss} |")
     for row in memory:
         jobs = f", --jobs {row['jobs']} (the largest process)" if row.get("jobs", 1) > 1 else ""
         lines.append(f"| peak memory: {direction(row)}, {row['corpus']}{jobs} | {row['bytes'] / MB:.0f} "

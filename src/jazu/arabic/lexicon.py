@@ -216,23 +216,22 @@ class Lexicon:
         self._setup(
             trie, PackedLists(trie, part.strings("readings")), PackedLists(trie, part.strings("otherwise"), _pairs),
             PackedLists(trie, part.strings("whole")), part.trie("words"), part.meta["lexicon"],
-            part.meta["hyphen_heads"],
+            part.meta["hyphen_heads"], {a: [tuple(f) for f in found] for a, found in part.meta["suffixes"].items()},
         )
         return self
 
     def _setup(
         self, trie: Any, readings: Dict[str, List[str]], otherwise: Dict[str, Dict[str, str]],
         whole: Dict[str, List[str]], words: Container[str], compiled: Compiled, hyphen_heads: Iterable[str],
+        suffixes: Optional[Dict[str, List[Tuple[str, int, str]]]] = None,
     ) -> None:
-        """`words`: every reading in lower case (a set or a trie)."""
+        """`words`: every reading in lower case (a set or a trie); `suffixes`: `_suffixes`
+        worked out beforehand (a packed part holds them)."""
         self._trie = trie
         self._readings = readings
         self._otherwise = otherwise
         self.whole_words = whole
-        # each suffix with its harmony, worked out once
-        self._suffixes: Dict[str, List[Tuple[str, int, str]]] = {
-            a: [(s, suffix_harmony(s), letters) for s, letters in found] for a, found in compiled["suffixes"].items()
-        }
+        self._suffixes = _with_harmony(compiled["suffixes"]) if suffixes is None else suffixes
         self.harmony = loan_harmony if compiled.get("loan_harmony") else harmony
         self._harmony_of: WordCache[int] = WordCache(self.harmony)  # by stem variant: they repeat
         # Version 3's seams of stem and suffix: ь drops before a suffix that opens with a vowel
@@ -280,13 +279,18 @@ class Lexicon:
         return [(s, letters) for s, sh, letters in found if h < 0 or sh < 0 or sh == h]
 
 
+def _with_harmony(suffixes: Dict[str, List[List[str]]]) -> Dict[str, List[Tuple[str, int, str]]]:
+    """{arabic: [(suffix, its harmony, house letters)]}: each suffix's harmony worked out once."""
+    return {a: [(s, suffix_harmony(s), letters) for s, letters in found] for a, found in suffixes.items()}
+
+
 def _hyphen_heads(readings: Iterable[str]) -> List[str]:
     return sorted({a.split("-")[0] for a in readings if "-" in a})
 
 
-def _pairs(record: str) -> Optional[Dict[str, str]]:
+def _pairs(record: str) -> Dict[str, str]:
     items = split(record)
-    return None if items is None else dict(zip(items[0::2], items[1::2]))
+    return dict(zip(items[0::2], items[1::2]))
 
 
 _NONE: Dict[str, str] = {}
@@ -345,6 +349,7 @@ def pack_lexicon(directory: Path, source: Compiled) -> Compiled:
     meta: Compiled = {
         "lexicon": {k: v for k, v in compiled.items() if k != "entries"},
         "hyphen_heads": _hyphen_heads(readings),
+        "suffixes": _with_harmony(compiled["suffixes"]),
     }
     meta.update(pack_ngram(directory, source["ngram"]))
     return meta

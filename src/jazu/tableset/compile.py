@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import unicodedata
 from functools import lru_cache
@@ -108,6 +106,9 @@ def _open_packed(path: Path, key: Dict[str, Any]) -> Any:
 def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: Callable[[Path], Dict[str, Any]]) -> Path:
     """Build into a fresh directory and rename it into place, so a reader never sees half a part;
     returns where it is."""
+    import shutil
+    import tempfile  # (here: only a cache miss writes, and a start-up should not import them)
+
     parent = path.parent if path is not None else None
     try:
         if parent is None:
@@ -141,6 +142,7 @@ def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: C
 
 def _remove_at_exit(directory: Path) -> None:
     import atexit
+    import shutil
 
     # The files stay readable through their mappings once removed (POSIX).
     atexit.register(shutil.rmtree, directory, True)
@@ -149,6 +151,8 @@ def _remove_at_exit(directory: Path) -> None:
 def _prune(path: Path, part: str, name: str) -> None:
     """Keep the KEEP_CACHED newest entries of this part and version: every code or table
     change writes a new one, and nothing else removes the old."""
+    import shutil
+
     prefix = f"{part}-v{name}-"
     try:
         entries = sorted(
@@ -219,6 +223,8 @@ def _read_cache(part: str, name: str, key: Dict[str, Any]) -> Optional[Compiled]
 
 
 def _write_cache(part: str, name: str, key: Dict[str, Any], compiled: Compiled) -> None:
+    import tempfile
+
     path = _cache_file(part, name, key)
     if path is None:
         return

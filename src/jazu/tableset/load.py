@@ -12,9 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, Optional, Tuple
+from typing import Dict, Iterator, NamedTuple, Optional, Tuple
 
 from jazu.errors import TableError, UnknownTablesError
 
@@ -111,15 +110,14 @@ DISCOURAGED = frozenset("\u0675\u0676\u0677\u0678")
 FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
 
-@dataclass(frozen=True)
-class Row:
+# Named tuples, not dataclasses: importing dataclasses (and inspect) costs a one-word pipe 7 ms.
+class Row(NamedTuple):
     kind: str
     values: Tuple[str, ...]
     line: int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     name: str
     path: str
     meta: Tuple[Tuple[str, str], ...]
@@ -135,8 +133,7 @@ class Table:
         return TableError(self.path, row.line, message)
 
 
-@dataclass(frozen=True)
-class TableSet:
+class TableSet(NamedTuple):
     version: str
     directory: str
     digest: str

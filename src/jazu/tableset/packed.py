@@ -17,7 +17,7 @@ import mmap
 import struct
 from array import array
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Sequence
 
 SEPARATOR = "\x1f"  # between the items of a list of strings (tables refuse control characters)
 _HEADER = struct.Struct("<4sI")  # magic, number of items
@@ -114,9 +114,9 @@ def _native(view: memoryview) -> Sequence[int]:
     return swapped
 
 
-def split(record: str) -> Optional[List[str]]:
-    """A record of `PackedLists`: its items, or None for an empty record (no value)."""
-    return record.split(SEPARATOR) if record else None
+def split(record: str) -> List[str]:
+    """A record of `PackedLists`: its items (none for an empty record)."""
+    return record.split(SEPARATOR) if record else []
 
 
 def join(items: Sequence[str]) -> str:
@@ -127,8 +127,9 @@ def join(items: Sequence[str]) -> str:
 
 class PackedLists(Dict[str, Any]):
     """A read-only mapping {key: value} over a trie and a table of records by key id, decoded on
-    first look-up and memoised: `d[key]` that hits is a plain dict look-up in C. A key of the
-    trie whose record is empty has no value (several mappings may share one trie)."""
+    first look-up and memoised: `d[key]` that hits is a plain dict look-up in C. Every key of
+    the trie has a value (an empty record decodes to an empty one: several mappings may share
+    one trie, most keys having a value in only one of them)."""
 
     def __init__(self, trie: Any, records: Strings, decode: Callable[[str], Any] = split) -> None:
         super().__init__()
@@ -136,10 +137,9 @@ class PackedLists(Dict[str, Any]):
 
     def __missing__(self, key: str) -> Any:
         i = self._trie.get(key) if isinstance(key, str) else None
-        value = None if i is None else self._decode(self._records[i])
-        if value is None:
+        if i is None:
             raise KeyError(key)
-        self[key] = value
+        value = self[key] = self._decode(self._records[i])
         return value
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
@@ -149,7 +149,7 @@ class PackedLists(Dict[str, Any]):
             return default
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or self.get(key) is not None  # type: ignore[arg-type]
+        return dict.__contains__(self, key) or (isinstance(key, str) and key in self._trie)
 
 
 class PackedCounts:

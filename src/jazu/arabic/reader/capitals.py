@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import compress, count
 from typing import Any, Callable, Container, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
@@ -73,20 +74,31 @@ class Forms:
         self._words = frozenset(words)
         self._endings = endings
         self._lengths = sorted({len(w) for w in self._words})
+        # A form begins as one of the words does: one look-up turns most readings away.
+        self._reach = min(self._lengths[:1] + [3])
+        self._starts = frozenset(w[: self._reach] for w in self._words)
 
     def __contains__(self, form: object) -> bool:
         if form in self._words:
             return True
+        if not isinstance(form, str) or form[: self._reach] not in self._starts:
+            return False
         words, endings = self._words, self._endings
-        return isinstance(form, str) and any(
-            form[:n] in words and form[n:] in endings for n in self._lengths if n < len(form)
-        )
+        return any(form[:n] in words and form[n:] in endings for n in self._lengths if n < len(form))
 
 
 def _after_possessive(endings: FrozenSet[str]) -> FrozenSet[str]:
     """The endings that follow a 3rd person possessive (ауданы-ның, ауданы-нда, ауданы-мен):
     after it a case takes an н."""
     return frozenset(e for e in endings if e.startswith(("н", "мен"))) | AFTER_THIRD
+
+
+@lru_cache(maxsize=16)
+def _triggers(rules: Tuple[Tuple[str, Tuple[str, ...], FrozenSet[str]], ...]) -> WordCache[Optional[str]]:
+    """The memo of `Triggers` for (kind, words, the endings they may take) rows: one per set of
+    rows in a process, shared by every reader of them (finding a reading's rule costs more
+    than a fresh reader should pay again)."""
+    return WordCache(Triggers(tuple((kind, Forms(words, ends) if ends else frozenset(words)) for kind, words, ends in rules)))
 
 
 class Triggers:
@@ -167,16 +179,17 @@ class Capitals:
         self._vowel_initials = frozenset(vowel_letters)
         # Every reading a rule starts from, and the rule: one look-up per token (a dict hit in C
         # once a reading has been met) finds them all.
-        self._triggers: WordCache[Optional[str]] = WordCache(Triggers((
-            ("number-suffix", frozenset(rules.get("number-suffix", ()))),
-            ("named-after", frozenset(rules.get("named-after", ()))),
-            ("place-type", Forms(rules.get("place-type", ()), _after_possessive(endings))),
-            ("org-head", Forms(rules.get("org-head", ()), endings)),
-            ("patronymic", Forms(rules.get("patronymic", ()), endings)),
-            ("agency", frozenset(self._agencies)), ("given", self._given),
-            ("initial", frozenset(letters or ()) | self._vowel_initials),
-            ("org", Forms((o.lower() for o in orgs), endings)), ("acronym", frozenset(self._acronyms)),
-        )))
+        none: FrozenSet[str] = frozenset()
+        self._triggers = _triggers((
+            ("number-suffix", tuple(rules.get("number-suffix", ())), none),
+            ("named-after", tuple(rules.get("named-after", ())), none),
+            ("place-type", tuple(rules.get("place-type", ())), _after_possessive(endings)),
+            ("org-head", tuple(rules.get("org-head", ())), endings),
+            ("patronymic", tuple(rules.get("patronymic", ())), endings),
+            ("agency", tuple(self._agencies), none), ("given", tuple(sorted(self._given)), none),
+            ("initial", tuple(sorted(set(letters or ()) | self._vowel_initials)), none),
+            ("org", tuple(o.lower() for o in orgs), endings), ("acronym", tuple(self._acronyms), none),
+        ))
         # Version 4 on: a title before a name keeps its capital (Президент Қасым-Жомарт Тоқаев);
         # a name with an ending of origin is an adjective (перулік, алматылықтар); a dateline's
         # dash opens the text; quotations that hold a letter («А» тобы) or an unknown word.
