@@ -11,7 +11,7 @@ import pytest
 
 import jazu
 from conftest import ROOT, read
-from jazu.parallel import convert_parallel, parts
+from jazu.parallel import convert_file_parallel, convert_parallel, file_parts, parts
 
 SEEDS = "".join(read(p) for p in sorted((ROOT / "seeds").glob("00[34]_*.txt")))
 
@@ -111,3 +111,64 @@ def test_the_source_is_told_as_a_stream_tells_it(tmp_path: Path) -> None:
     one = subprocess.run(run, capture_output=True)
     three = subprocess.run(run + ["--jobs", "3"], capture_output=True)
     assert one.returncode == three.returncode == 0 and one.stdout == three.stdout
+
+
+def test_file_parts_end_at_line_ends_and_cover_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    data = b"".join(b"line %d \xd2\x9b\n" % i for i in range(3000)) + b"x" * 200_000 + b"\nno line end"
+    path.write_bytes(data)
+    ranges = list(file_parts(str(path), size=1000))
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+    assert all(data[end - 1 : end] == b"\n" for _, end in ranges[:-1])
+    assert all(end - start >= 1000 for start, end in ranges[:-1])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert list(file_parts(str(tmp_path / "empty.txt"))) == []
+
+
+@pytest.mark.parametrize("source,target", [("cyrl", "arab"), ("arab", "cyrl"), ("latn", "cyrl"), ("latn", "arab")])
+def test_workers_reading_a_file_give_the_bytes_of_one_process(
+    source: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers read their parts of the file and write temporary files, which are copied
+    into the output (sendfile to a file, a plain copy to a sink with no file descriptor) and
+    removed."""
+    import io
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    text = SEEDS * 3
+    if source != "cyrl":
+        text = jazu.transliterate(text, target=source, source="cyrl")
+    if source == "latn":
+        text = "Qazaqstan Respýblıkasy\n" + text + "S'oqan Y'a'li'hanov\n" + text
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode("utf-8") + "соңы".encode("utf-8"))  # no line end at the end
+    t = jazu.Transliterator(source="auto", target=target)
+    expected = _one_process(t, path.read_bytes())
+    with open(tmp_path / "out.txt", "wb") as out:
+        out.write(b"head\n")
+        convert_file_parallel(t, str(path), out, jobs=2, part_size=5000)
+        out.write(b"tail\n")
+    assert (tmp_path / "out.txt").read_bytes() == b"head\n" + expected + b"tail\n"
+    memory = io.BytesIO()
+    convert_file_parallel(t, str(path), memory, jobs=2, part_size=5000, check_first=True)
+    assert memory.getvalue() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.txt"]  # no temporary file left
+
+
+def test_a_bad_byte_in_a_file_is_found_before_anything_is_written(tmp_path: Path) -> None:
+    data = ("сөз\n" * 3000).encode("utf-8") + b"\xff\n" + ("сөз\n" * 10).encode("utf-8")
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    bad = data.index(bytes([0xFF]))
+    t = jazu.Transliterator("cyrl", "arab")
+    for check_first in (True, False):
+        with open(tmp_path / "out.txt", "wb") as out:
+            with pytest.raises(jazu.DecodeError, match=f"big.txt: invalid UTF-8 at byte {bad}$"):
+                convert_file_parallel(t, str(path), out, 2, label="big.txt", check_first=check_first, part_size=4000)
+        if check_first:
+            assert (tmp_path / "out.txt").read_bytes() == b""
+    run = [sys.executable, "-m", "jazu", "--to", "arab", "--jobs", "2", str(path)]
+    done = subprocess.run(run, capture_output=True)
+    assert done.returncode == 1 and done.stdout == b"" and f"invalid UTF-8 at byte {bad}".encode() in done.stderr

@@ -328,11 +328,11 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
                     sink = target.file
                 else:
                     sink = shared.file if shared else sys.stdout.buffer
-                if plan.errors == "strict" and sink is sys.stdout.buffer and _is_regular_file(name):
-                    _validate(name)  # stdout cannot take back half a file: check it first
+                # stdout cannot take back half a file: a file's UTF-8 is checked first
+                check_first = plan.errors == "strict" and sink is sys.stdout.buffer and _is_regular_file(name)
                 mark = sink.tell() if shared else None  # type: ignore[union-attr]
                 try:
-                    _convert_one(transliterator, name, sink, plan, flush=sink is sys.stdout.buffer)
+                    _convert_one(transliterator, name, sink, plan, sink is sys.stdout.buffer, check_first)
                 except JazuError:
                     if mark is not None:  # drop the failed file's part from the shared output
                         sink.seek(mark)  # type: ignore[union-attr]
@@ -359,7 +359,7 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
     return EXIT_FAILED if failed else 0
 
 
-def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> None:  # type: ignore[no-untyped-def]
+def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, check_first: bool = False) -> None:  # type: ignore[no-untyped-def]
     from contextlib import ExitStack
     from itertools import chain
 
@@ -385,13 +385,19 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool) -> 
                 first = next(blocks, b"")
                 fmt = detect_bytes(None, first)
                 blocks = chain([first], blocks)
+        parallel_file = fmt == "text" and plan.jobs > 1 and _is_regular_file(name)
+        if check_first and not parallel_file:  # (the workers check their parts themselves)
+            _validate(name)
         if fmt in BINARY:  # read whole, as bytes
             sink.write(convert_bytes(b"".join(blocks), fmt, transliterator))
             return
         advance = _progress(name, plan, stack)
         if fmt == "text" and plan.jobs > 1:
-            from jazu.parallel import convert_parallel
+            from jazu.parallel import convert_file_parallel, convert_parallel
 
+            if parallel_file:  # the workers read it themselves
+                convert_file_parallel(transliterator, name, sink, plan.jobs, errors, label, advance, check_first)
+                return
             for converted in convert_parallel(transliterator, blocks, plan.jobs, errors, label, advance):
                 sink.write(converted)
             return

@@ -51,6 +51,9 @@ class Pipeline:
         states = self.initial_state if state is None else state
         return (self.stages[0].state_after(text, states[0]),) + tuple(states[1:])
 
+    def state_text(self, text: str) -> str:
+        return self.stages[0].state_text(text)  # type: ignore[no-any-return]
+
 
 def has_latin(version: str) -> bool:
     from jazu.tableset.compile import load_compiled

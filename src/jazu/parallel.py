@@ -2,17 +2,25 @@
 out in order. The output is byte for byte that of one process: each part starts with the state
 the text before it leaves (`state_after`: a line begins, or the Latin alphabet of the lines
 before), which the main process works out without converting. At most two parts a worker are
-read ahead, so memory stays bounded (by the part size and the longest line)."""
+in flight, so memory stays bounded (by the part size and the longest line).
+
+On two cores the main process's share of the CPU is the workers' loss, so for a regular file it
+moves no text (`convert_file_parallel`): it cuts the file by offsets, the workers read their
+parts themselves and write what they convert to temporary files, which the main process copies
+into the output in the kernel (`os.sendfile`). A pipe's parts go through the main process
+(`convert_parallel`). Either way a worker converts its part block by block as one process
+streams it: a whole part at once would allocate, and fault in, fresh pages for every copy."""
 
 from __future__ import annotations
 
 import os
 from collections import deque
 from itertools import chain
-from typing import Any, Deque, Iterable, Iterator, Optional, Tuple
+from typing import Any, BinaryIO, Deque, Iterable, Iterator, Optional, Tuple
 
 PART = 4 << 20  # bytes a part holds (cut at the last line end after this many)
 AHEAD = 2  # parts in flight per worker
+BLOCK = 1 << 16  # bytes a worker decodes and converts at a time
 
 _worker: Any = None
 
@@ -45,13 +53,55 @@ def _start(arguments: Tuple[Any, ...], source: str) -> None:
     _worker = Transliterator(*arguments)._converter(source)
 
 
-def _convert(task: Tuple[int, bytes, str, str, Any]) -> bytes:
+def _converted(blocks: Iterable[bytes], errors: str, label: str, start: int, state: Any) -> Iterator[bytes]:
+    """A part's blocks converted as one process streams them (`start`: the part's offset in its
+    input, for the byte offset of a decoding error)."""
     from jazu.text.stream import convert_stream
     from jazu.text.textio import decode, encode
 
+    for piece in convert_stream(_worker, decode(blocks, errors, label, start=start), state):
+        yield encode(piece, errors)
+
+
+def _convert(task: Tuple[int, bytes, str, str, Any]) -> bytes:
     offset, data, errors, label, state = task
-    text = "".join(decode([data], errors, label, start=offset))
-    return encode("".join(convert_stream(_worker, [text], state)), errors)
+    view = memoryview(data)
+    blocks = (bytes(view[i : i + BLOCK]) for i in range(0, len(data), BLOCK))
+    return b"".join(list(_converted(blocks, errors, label, offset, state)))
+
+
+def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        for at in range(start, end, BLOCK):
+            yield os.pread(f.fileno(), min(BLOCK, end - at), at)
+
+
+def _convert_range(task: Tuple[str, int, int, str, str, Any, str]) -> Tuple[str, int]:
+    """Convert bytes [start, end) of a file into a temporary file in `outdir`: its name and size."""
+    import tempfile
+
+    path, start, end, errors, label, state, outdir = task
+    fd, name = tempfile.mkstemp(dir=outdir, suffix=".part")
+    with os.fdopen(fd, "wb") as out:
+        out.writelines(_converted(_read_range(path, start, end), errors, label, start, state))
+        return name, out.tell()
+
+
+def _state_text_range(task: Tuple[str, int, int]) -> str:
+    """`state_text` of bytes [start, end) of a file (see `convert_file_parallel`)."""
+    path, start, end = task
+    with open(path, "rb") as f:
+        text = os.pread(f.fileno(), end - start, start).decode("utf-8", "surrogateescape")
+    return _worker.state_text(text)  # type: ignore[no-any-return]
+
+
+def _check_range(task: Tuple[str, int, int, str]) -> None:
+    """Raise DecodeError where bytes [start, end) of a file are not UTF-8."""
+    from jazu.text.textio import decode
+
+    path, start, end, label = task
+    for _ in decode(_read_range(path, start, end), "strict", label, start=start):
+        pass
 
 
 def convert_parallel(
@@ -86,6 +136,100 @@ def convert_parallel(
             yield _done(flight, progress)
 
 
+def file_parts(path: str, size: int = PART) -> Iterator[Tuple[int, int]]:
+    """(start, end) byte ranges of a file, each of at least `size` bytes and ending with a line
+    end (the last one as it comes), found by reading only around each cut."""
+    with open(path, "rb") as f:
+        total = os.fstat(f.fileno()).st_size
+        start = 0
+        while start < total:
+            end = start + size
+            while end < total:
+                found = os.pread(f.fileno(), BLOCK, end).find(b"\n")
+                if found >= 0:
+                    end += found + 1
+                    break
+                end += BLOCK
+            end = min(end, total)
+            yield start, end
+            start = end
+
+
+def convert_file_parallel(
+    transliterator: Any, path: str, sink: BinaryIO, jobs: int, errors: str = "strict", label: str = "input",
+    progress: Optional[Any] = None, check_first: bool = False, part_size: int = PART,
+) -> None:
+    """Convert a regular file into `sink` with `jobs` worker processes (see the module's
+    docstring). `check_first`: the workers check the whole file's UTF-8 before anything is
+    written (stdout cannot take back half a file)."""
+    import multiprocessing
+    import tempfile
+
+    ranges = list(file_parts(path, part_size))  # a few numbers per part
+    if not ranges:
+        return
+    with open(path, "rb") as f:
+        first = os.pread(f.fileno(), ranges[0][1], 0)
+    source = _source_as_a_stream_tells(transliterator, first) or transliterator.target
+    main = transliterator._converter(source)
+    arguments = transliterator.__reduce__()[1]
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    # The directory is removed after the pool has stopped its workers (on an error too).
+    with tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
+            context.Pool(jobs, initializer=_start, initargs=(arguments, source)) as pool:
+        if check_first:
+            pool.map(_check_range, [(path, start, end, label) for start, end in ranges])
+        # The state each part leaves: most converters need not read a part for it; one that does
+        # (the Latin reader) has the workers find the line of each part that sets it.
+        texts = pool.map(_state_text_range, [(path, start, end) for start, end in ranges]) if main.state_reads_text else None
+        flight: Deque[Any] = deque()
+        state = main.initial_state
+        for i, (start, end) in enumerate(ranges):
+            task = (path, start, end, errors, label, state, outdir)
+            flight.append((pool.apply_async(_convert_range, (task,)), end - start))
+            state = main.state_after(texts[i] if texts is not None else "\n", state)
+            while len(flight) >= jobs * AHEAD:
+                _copy_part(_done(flight, progress), sink)
+        while flight:
+            _copy_part(_done(flight, progress), sink)
+
+
+def _copy_part(part: Tuple[str, int], sink: BinaryIO) -> None:
+    """Append a worker's temporary file to `sink` and remove it: in the kernel where it can."""
+    import shutil
+
+    name, size = part
+    try:
+        with open(name, "rb") as f:
+            sink.flush()
+            sent = _send(f.fileno(), sink, size)
+            if sent < size:  # the sink takes no sendfile: through user space
+                f.seek(sent)
+                shutil.copyfileobj(f, sink, 1 << 20)
+    finally:
+        os.unlink(name)
+
+
+def _send(source: int, sink: BinaryIO, size: int) -> int:
+    """Bytes of `source` that os.sendfile copied to `sink` before it refused it (0: not at all)."""
+    try:
+        target = sink.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return 0
+    sent = 0
+    try:
+        while sent < size:
+            n = os.sendfile(target, source, sent, size - sent)
+            if n == 0:
+                break
+            sent += n
+    except BrokenPipeError:
+        raise  # the reader went away: the CLI's to tell
+    except OSError:
+        pass
+    return sent
+
+
 def _source_as_a_stream_tells(transliterator: Any, data: bytes) -> Optional[str]:
     """The script `Transliterator.stream` reads the text as, from its first 64 KiB blocks as
     the CLI reads them: the chunks up to the first that holds a Kazakh letter (or 1 MiB)."""
@@ -105,9 +249,9 @@ def _source_as_a_stream_tells(transliterator: Any, data: bytes) -> Optional[str]
     return transliterator.source_of("".join(held))  # type: ignore[no-any-return]
 
 
-def _done(flight: Deque[Any], progress: Optional[Any]) -> bytes:
+def _done(flight: Deque[Any], progress: Optional[Any]) -> Any:
     result, size = flight.popleft()
-    out: bytes = result.get()
+    out = result.get()
     if progress is not None:
         progress(size)
     return out

@@ -142,13 +142,18 @@ class LatinReader:
     def state_after(self, text: str, state: Any = None) -> Any:
         """The state `convert` leaves after `text` (the alphabet of its last line that shows
         one), without converting it."""
+        line = self.state_text(text)
+        return self._alphabet_of(line) if line else state
+
+    def state_text(self, text: str) -> str:
+        """A line that leaves the state `text` leaves, after any state: its last line that shows
+        an alphabet, or "" (so `--jobs` workers find it for their own parts, parallel.py)."""
         if not any(self._holds(text, name) for name in self._markers):
-            return state
+            return ""
         for line in reversed(text.splitlines()):
-            found = self._alphabet_of(line)
-            if found:
-                return found
-        return state
+            if self._alphabet_of(line):
+                return line
+        return ""
 
     def _holds(self, text: str, alphabet: str) -> bool:
         """Does `text` hold a mark of `alphabet`?"""
