@@ -153,6 +153,19 @@ def test_markdown_loses_no_byte(text: str) -> None:
     assert convert_markdown(text, SAME) == text
 
 
+WORDS_BACK = {TO_ARAB("сөз" * k): "сөз" * k for k in range(1, 41)}  # the Arabic of сөз, сөзсөз, ...
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "[", "](", ")", "<b>", "</b>", "```\n", "    ", "\n", "сөз", " ", "http://x/y",
+                                 "- ", "#", "[1]: ", "~~~\n", "<", ">", "*", "_", "сөз.", "\\"]), max_size=40).map("".join))
+def test_markdown_changes_only_words_into_their_conversions(text: str) -> None:
+    """With a converter that converts: the only change is a word into its conversion (the words
+    here are сөз, сөзсөз, ...; what stays Cyrillic is code, a target or markup)."""
+    out = convert_markdown(text, TO_ARAB)
+    assert re.sub("[\u0621-\u06ff]+", lambda m: WORDS_BACK[m.group()], out) == text
+
+
 def test_the_cli_formats_fields_and_errors(tmp_path: Path) -> None:
     rows = tmp_path / "rows.jsonl"
     rows.write_text('{"a": "сөз", "b": "біз"}\nbad\n', encoding="utf-8")
@@ -323,3 +336,59 @@ def test_html_changes_only_text_going_to_arabic(text: str) -> None:
             assert re.sub(r"[\u0400-\u04ff\u0600-\u06ff]", "", raw.replace(",", "").replace("?", "").replace(";", "")) \
                 == re.sub(r"[\u0400-\u04ff\u0600-\u06ff]", "", new.replace("،", "").replace("؟", "").replace("؛", "")
                           .replace(",", "").replace("?", "").replace(";", ""))
+
+
+def _with_notes(source: Path, target: Path) -> None:
+    """`source` with a footnote and an endnote added by hand (python-docx cannot write them):
+    their parts, relationships and content types, as Word writes them."""
+    import zipfile
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    notes = {
+        "footnotes": f'<w:footnotes {ns}><w:footnote w:id="1"><w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Қаз</w:t></w:r>'
+                     '<w:r><w:t xml:space="preserve">ақ тілі. </w:t></w:r><w:r><w:t>Біз</w:t></w:r></w:p></w:footnote></w:footnotes>',
+        "endnotes": f'<w:endnotes {ns}><w:endnote w:id="1"><w:p><w:r><w:t>Соңы</w:t></w:r></w:p></w:endnote></w:endnotes>',
+    }
+    kinds = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                overrides = "".join(f'<Override PartName="/word/{n}.xml" ContentType="{kinds.format(n)}"/>' for n in notes)
+                data = data.replace(b"</Types>", overrides.encode() + b"</Types>")
+            elif item.filename == "word/_rels/document.xml.rels":
+                rels = "".join(f'<Relationship Id="rIdJazu{n}" Type="{relationship.format(n)}" Target="{n}.xml"/>' for n in notes)
+                data = data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+            zout.writestr(item, data)
+        for name, xml in notes.items():
+            zout.writestr(f"word/{name}.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml)
+
+
+def test_docx_footnotes_endnotes_and_comments(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Қазақстан")
+    document.add_comment(paragraph.runs, text="Бұл түсініктеме", author="Асқар")
+    plain, source, out = tmp_path / "plain.docx", tmp_path / "notes.docx", tmp_path / "notes.arab.docx"
+    document.save(plain)
+    _with_notes(plain, source)
+    assert jazu.convert_file(source, out, target="arab") == "docx"
+
+    def texts(name: str) -> List[List[str]]:
+        with zipfile.ZipFile(out) as z:
+            root = etree.fromstring(z.read(f"word/{name}.xml"))
+        return [[t.text for t in p.iter(f"{{{W}}}t")] for p in root.iter(f"{{{W}}}p")]
+
+    assert texts("footnotes") == [["قاز", "اق ءتىلى. ", "ءبىز"]]  # split by runs, read as one word
+    assert texts("endnotes") == [["سوڭى"]]
+    assert texts("comments") == [["بۇل تۇسىنىكتەمە"]]
+    with zipfile.ZipFile(out) as z:
+        footnotes = etree.fromstring(z.read("word/footnotes.xml"))
+        assert footnotes.find(f".//{{{W}}}bidi") is not None and footnotes.find(f".//{{{W}}}i") is not None
+        assert "word/footnotes.xml" in z.read("[Content_Types].xml").decode()
+    assert docx.Document(out).paragraphs[0].text == "قازاقستان"
