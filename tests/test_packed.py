@@ -153,6 +153,10 @@ def test_a_packed_part_is_cached_checked_rebuilt_and_pruned(tmp_path: Path, monk
     monkeypatch.setattr(compiler, "_memory", {})
     compiler.load_packed("1", "test", build)
     assert len(built) == 3 and not list(tmp_path.glob(".tmp-*")) and not list(tmp_path.glob(".old-*"))
+    data = (entry / "t.marisa").read_bytes()
+    (entry / "t.marisa").write_bytes(data[: len(data) // 2])  # a cut file: never mapped
+    monkeypatch.setattr(compiler, "_memory", {})
+    assert compiler.load_packed("1", "test", build).trie("t").keys() and len(built) == 4
     for i in range(6):  # entries of older code: the newest KEEP_CACHED are kept
         old = tmp_path / f"test-v1-old{i}"
         old.mkdir()
@@ -162,8 +166,16 @@ def test_a_packed_part_is_cached_checked_rebuilt_and_pruned(tmp_path: Path, monk
     assert entry.is_dir() and len(list(tmp_path.glob("test-v1-*"))) == compiler.KEEP_CACHED
 
 
-def test_without_a_cache_directory_a_packed_part_is_built_in_a_temporary_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_cache_directory_a_packed_part_is_built_in_a_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JAZU_CACHE_DIR", "off")
     monkeypatch.setattr(compiler, "_memory", {})
     part = compiler.load_packed("1", "test", lambda d: save_trie(d / "t.marisa", ["а"]) and {})
     assert part.trie("t").keys() == ["а"] and "jazu-" in part.directory.name
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")  # a cache that cannot be written (root writes a read-only one): the same
+    monkeypatch.setenv("JAZU_CACHE_DIR", str(not_a_directory))
+    monkeypatch.setattr(compiler, "_memory", {})
+    part = compiler.load_packed("1", "test", lambda d: save_trie(d / "t.marisa", ["б"]) and {})
+    assert part.trie("t").keys() == ["б"] and "jazu-" in part.directory.name

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from jazu.errors import TableError
+from jazu.errors import JazuError, TableError
 from jazu.tableset import Compiled
 from jazu.tableset.load import DISCOURAGED, Table, TableSet, load_tableset, resolve_version, version_digest
 
@@ -94,13 +94,20 @@ def load_packed(version: object, part: str, build: Callable[[Path], Dict[str, An
 
 
 def _open_packed(path: Path, key: Dict[str, Any]) -> Any:
+    """The part at `path` if it is whole and of `key`, else None: its files must have the sizes
+    its meta data lists (a cut file would be mapped as it is)."""
     from jazu.tableset.packed import Part
 
     try:
         opened = Part(path)
-    except (OSError, ValueError):
+        if opened.meta.get("key") != key:
+            return None
+        sizes = opened.meta["files"]
+        if {p.name: p.stat().st_size for p in path.iterdir() if p.name != "meta.json"} != sizes:
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return opened if opened.meta.get("key") == key else None
+    return opened
 
 
 def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: Callable[[Path], Dict[str, Any]]) -> Path:
@@ -110,20 +117,23 @@ def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: C
     import tempfile  # (here: only a cache miss writes, and a start-up should not import them)
 
     parent = path.parent if path is not None else None
-    try:
-        if parent is None:
-            raise OSError("no cache directory")
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=".tmp-"))
-    except OSError:
-        tmp = Path(tempfile.mkdtemp(prefix="jazu-"))
-        _remove_at_exit(tmp)
-        parent = None
-    meta = build(tmp)
-    meta["key"] = key
-    with open(tmp / "meta.json", "w", encoding="utf-8") as f:  # written last: it marks a whole part
-        json.dump(meta, f, ensure_ascii=False)
-    if parent is None or path is None:
+    tmp: Optional[Path] = None
+    if parent is not None:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(dir=parent, prefix=".tmp-"))
+            _write_packed(tmp, key, build)
+        except OSError:  # a read-only or full cache: built in a temporary directory instead
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            tmp = parent = None
+    if parent is None or path is None or tmp is None:
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix="jazu-"))
+            _remove_at_exit(tmp)
+            _write_packed(tmp, key, build)
+        except OSError as e:
+            raise JazuError(f"cannot write the packed tables in {tmp or tempfile.gettempdir()}: {e.strerror}") from None
         return tmp
     try:
         if path.exists():  # a broken or foreign entry under our name: move it aside first
@@ -138,6 +148,14 @@ def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: C
         shutil.rmtree(tmp, ignore_errors=True)
     _prune(path, part, key["version"])
     return path
+
+
+def _write_packed(directory: Path, key: Dict[str, Any], build: Callable[[Path], Dict[str, Any]]) -> None:
+    meta = build(directory)
+    meta["key"] = key
+    meta["files"] = {p.name: p.stat().st_size for p in directory.iterdir()}
+    with open(directory / "meta.json", "w", encoding="utf-8") as f:  # written last: it marks a whole part
+        json.dump(meta, f, ensure_ascii=False)
 
 
 def _remove_at_exit(directory: Path) -> None:
