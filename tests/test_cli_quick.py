@@ -4,6 +4,8 @@ with typer's parse of the same arguments wherever it takes them."""
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from typing import Any, Dict, List
 from unittest import mock
 
@@ -60,6 +62,14 @@ def test_anything_else_goes_to_typer() -> None:
     for args in (
         ["--help"], ["--to"], ["--to", "arab", "--to", "cyrl"], ["-tarab"], ["--to", "arab", "--", "-x"],
         ["--to", "arab", "--jobs", "2"], ["--to", "-"], ["--to", ""], ["--list-tables"], ["-t=arab"],
-        ["--quiet=1", "--to", "arab"], ["--to", "arab", "-x.txt"],
+        ["--quiet=1", "--to", "arab"], ["--to", "arab", "-x.txt"], ["serve"], ["serve", "--lexicon", "words.tsv"],
     ):
         assert cli.quick_parse(args) is None, args
+
+
+def test_serve_is_a_command_not_a_file() -> None:
+    """`jazu serve` with no option, or only options the quick parse knows, is still the server."""
+    done = subprocess.run([sys.executable, "-m", "jazu", "serve", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "--host" in done.stdout and "--lexicon" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "jazu", "serve", "--to", "arab"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "No such option: --to" in done.stderr

@@ -179,3 +179,47 @@ def test_without_a_cache_directory_a_packed_part_is_built_in_a_temporary_one(
     monkeypatch.setattr(compiler, "_memory", {})
     part = compiler.load_packed("1", "test", lambda d: save_trie(d / "t.marisa", ["б"]) and {})
     assert part.trie("t").keys() == ["б"] and "jazu-" in part.directory.name
+
+
+def test_a_damaged_file_is_rebuilt_and_an_interrupted_build_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("JAZU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(compiler, "_memory", {})
+    built = []
+
+    def build(directory: Path) -> dict:
+        built.append(directory)
+        trie = save_trie(directory / "t.marisa", ["а", "б"])
+        write_strings(directory / "r.strings", [["x", "y"][trie.key_id(k)] for k in ["а", "б"]])
+        return {}
+
+    compiler.load_packed("1", "test", build)
+    [entry] = tmp_path.glob("test-v1-*")
+    for name in ("r.strings", "t.marisa"):  # the same size, the wrong bytes: rebuilt, never mapped
+        data = (entry / name).read_bytes()
+        (entry / name).write_bytes(b"\0" * 8 + data[8:])
+        monkeypatch.setattr(compiler, "_memory", {})
+        part = compiler.load_packed("1", "test", build)
+        assert part.strings("r")[part.trie("t")["б"]] in ("x", "y")
+    assert len(built) == 3
+
+    def interrupted(directory: Path) -> dict:
+        save_trie(directory / "t.marisa", ["а"])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(compiler, "_memory", {})
+    with pytest.raises(KeyboardInterrupt):
+        compiler.load_packed("2", "test", interrupted)
+    assert not list(tmp_path.glob(".tmp-*"))
+    stale = tmp_path / ".tmp-left-by-a-dead-process"  # an hour old: removed with the next entry
+    stale.mkdir()
+    os.utime(stale, (time.time() - 2 * compiler.STALE_SECONDS,) * 2)
+    fresh = tmp_path / ".tmp-being-built-now"
+    fresh.mkdir()
+    monkeypatch.setattr(compiler, "_memory", {})
+    compiler.load_packed("2", "test", build)
+    assert not stale.exists() and fresh.exists()

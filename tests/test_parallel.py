@@ -172,3 +172,31 @@ def test_a_bad_byte_in_a_file_is_found_before_anything_is_written(tmp_path: Path
     run = [sys.executable, "-m", "jazu", "--to", "arab", "--jobs", "2", str(path)]
     done = subprocess.run(run, capture_output=True)
     assert done.returncode == 1 and done.stdout == b"" and f"invalid UTF-8 at byte {bad}".encode() in done.stderr
+
+
+@pytest.mark.parametrize("signum,status", [(2, 130), (15, 143)])
+def test_an_interrupted_run_leaves_no_part_and_no_output(signum: int, status: int, tmp_path: Path) -> None:
+    """Ctrl-C (to the process group, as a terminal sends it) or SIGTERM during --jobs: the
+    exit status says so, no traceback, no temporary part and no half-written output."""
+    import os
+    import signal
+    import time
+
+    big = tmp_path / "big.txt"
+    big.write_text(SEEDS * 1200, encoding="utf-8")  # ~40 MB: a few seconds' work
+    parts = tmp_path / "tmp"
+    parts.mkdir()
+    env = dict(os.environ, TMPDIR=str(parts))
+    run = [sys.executable, "-m", "jazu", "--to", "arab", "--jobs", "2", str(big), "-o", str(tmp_path / "out.txt")]
+    process = subprocess.Popen(run, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    deadline = time.time() + 60
+    while not any(parts.iterdir()) and time.time() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    if signum == signal.SIGINT:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == status and b"Traceback" not in err, err[-2000:]
+    assert list(parts.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "tmp"]

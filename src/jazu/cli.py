@@ -205,6 +205,8 @@ QUICK_FLAGS = {"--quiet": "quiet", "-q": "quiet"}
 
 def quick_parse(args: List[str]) -> Optional[Dict[str, Any]]:
     """`convert_command`'s arguments for `args`, or None where typer must parse them."""
+    if args[:1] == ["serve"]:  # a command of its own, not a file named serve
+        return None
     parsed: Dict[str, Any] = {}
     files: List[str] = []
     i = 0
@@ -385,7 +387,7 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
                 first = next(blocks, b"")
                 fmt = detect_bytes(None, first)
                 blocks = chain([first], blocks)
-        parallel_file = fmt == "text" and plan.jobs > 1 and _is_regular_file(name)
+        parallel_file = fmt == "text" and plan.jobs > 1 and _is_regular_file(name) and _reads_files()
         if check_first and not parallel_file:  # (the workers check their parts themselves)
             _validate(name)
         if fmt in BINARY:  # read whole, as bytes
@@ -456,6 +458,12 @@ def _counted(blocks: Iterable[bytes], advance: Callable[[int], None]) -> Iterato
     for block in blocks:
         yield block
         advance(len(block))
+
+
+def _reads_files() -> bool:
+    from jazu.parallel import reads_files
+
+    return reads_files()
 
 
 def _is_regular_file(name: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from contextlib import contextmanager
 from itertools import chain
 from typing import Any, BinaryIO, Deque, Iterable, Iterator, Optional, Tuple
 
@@ -48,8 +49,16 @@ def parts(blocks: Iterable[bytes], size: int = PART) -> Iterator[Tuple[int, byte
 
 def _start(arguments: Tuple[Any, ...], source: str) -> None:
     global _worker
+    import signal
+
     from jazu.transliterator import Transliterator
 
+    # Ctrl-C reaches the whole process group: the main process stops the pool, and a worker
+    # has nothing to say about it (no traceback of its own). The pool stops a worker with
+    # SIGTERM, which must kill it at once: not the main process's handler, inherited by fork
+    # (an exit through Python's clean-up can wait forever on the pool's queues).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker = Transliterator(*arguments)._converter(source)
 
 
@@ -136,6 +145,11 @@ def convert_parallel(
             yield _done(flight, progress)
 
 
+def reads_files() -> bool:
+    """Can the workers read a file by offset and the main process copy in the kernel (POSIX)?"""
+    return hasattr(os, "pread") and hasattr(os, "sendfile")
+
+
 def file_parts(path: str, size: int = PART) -> Iterator[Tuple[int, int]]:
     """(start, end) byte ranges of a file, each of at least `size` bytes and ending with a line
     end (the last one as it comes), found by reading only around each cut."""
@@ -174,8 +188,10 @@ def convert_file_parallel(
     main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    # The directory is removed after the pool has stopped its workers (on an error too).
-    with tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
+    # The directory is removed after the pool has stopped its workers (on an error, Ctrl-C or a
+    # SIGTERM too: the converted parts it holds must not outlive the run).
+    # (The workers, forked with that handler, put the default back first: see `_start`.)
+    with _terminate_as_exit(), tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
             context.Pool(jobs, initializer=_start, initargs=(arguments, source)) as pool:
         if check_first:
             pool.map(_check_range, [(path, start, end, label) for start, end in ranges])
@@ -192,6 +208,27 @@ def convert_file_parallel(
                 _copy_part(_done(flight, progress), sink)
         while flight:
             _copy_part(_done(flight, progress), sink)
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM raises SystemExit (exit status 143) for the duration, so that the `with` blocks
+    clean up; the handler before is restored after. Only the main thread can set one."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _copy_part(part: Tuple[str, int], sink: BinaryIO) -> None:
@@ -215,6 +252,8 @@ def _send(source: int, sink: BinaryIO, size: int) -> int:
     try:
         target = sink.fileno()
     except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return 0
+    if not hasattr(os, "sendfile"):
         return 0
     sent = 0
     try:

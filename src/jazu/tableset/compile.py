@@ -94,18 +94,17 @@ def load_packed(version: object, part: str, build: Callable[[Path], Dict[str, An
 
 
 def _open_packed(path: Path, key: Dict[str, Any]) -> Any:
-    """The part at `path` if it is whole and of `key`, else None: its files must have the sizes
-    its meta data lists (a cut file would be mapped as it is)."""
+    """The part at `path` if it is whole and of `key`, else None (then it is rebuilt): every
+    file it lists is opened and checked by its size and format (a cut or damaged file would be
+    mapped as it is)."""
     from jazu.tableset.packed import Part
 
     try:
         opened = Part(path)
         if opened.meta.get("key") != key:
             return None
-        sizes = opened.meta["files"]
-        if {p.name: p.stat().st_size for p in path.iterdir() if p.name != "meta.json"} != sizes:
-            return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        opened.check()
+    except (OSError, ValueError, RuntimeError, KeyError, TypeError, AttributeError):
         return None
     return opened
 
@@ -136,7 +135,10 @@ def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: C
             raise JazuError(f"cannot write the packed tables in {tmp or tempfile.gettempdir()}: {e.strerror}") from None
         return tmp
     try:
-        if path.exists():  # a broken or foreign entry under our name: move it aside first
+        if _open_packed(path, key) is not None:  # another process has just put a good one there
+            shutil.rmtree(tmp, ignore_errors=True)
+            return path
+        if path.exists():  # a broken or foreign entry under our name: moved aside first
             aside = Path(tempfile.mkdtemp(dir=parent, prefix=".old-"))
             os.replace(path, aside / "part")
             shutil.rmtree(aside, ignore_errors=True)
@@ -151,11 +153,26 @@ def _build_packed(path: Optional[Path], part: str, key: Dict[str, Any], build: C
 
 
 def _write_packed(directory: Path, key: Dict[str, Any], build: Callable[[Path], Dict[str, Any]]) -> None:
-    meta = build(directory)
-    meta["key"] = key
-    meta["files"] = {p.name: p.stat().st_size for p in directory.iterdir()}
-    with open(directory / "meta.json", "w", encoding="utf-8") as f:  # written last: it marks a whole part
-        json.dump(meta, f, ensure_ascii=False)
+    """Build a part's files into `directory`, then its meta data, each synced to the disk before
+    the directory is renamed into place (a crash then leaves no file of the right size with the
+    wrong bytes). Interrupted, the directory is removed."""
+    import shutil
+
+    try:
+        meta = build(directory)
+        meta["key"] = key
+        meta["files"] = {p.name: p.stat().st_size for p in directory.iterdir()}
+        with open(directory / "meta.json", "w", encoding="utf-8") as f:  # written last: it marks a whole part
+            json.dump(meta, f, ensure_ascii=False)
+        for name in list(meta["files"]) + ["meta.json"]:
+            fd = os.open(directory / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
 
 
 def _remove_at_exit(directory: Path) -> None:
@@ -166,10 +183,15 @@ def _remove_at_exit(directory: Path) -> None:
     atexit.register(shutil.rmtree, directory, True)
 
 
+STALE_SECONDS = 3600  # a half-built directory older than this was left by a process that died
+
+
 def _prune(path: Path, part: str, name: str) -> None:
     """Keep the KEEP_CACHED newest entries of this part and version: every code or table
-    change writes a new one, and nothing else removes the old."""
+    change writes a new one, and nothing else removes the old. Half-built directories left by
+    a process that died are removed too."""
     import shutil
+    import time
 
     prefix = f"{part}-v{name}-"
     try:
@@ -177,9 +199,13 @@ def _prune(path: Path, part: str, name: str) -> None:
             (p for p in path.parent.iterdir() if p.name.startswith(prefix)),
             key=lambda p: p.stat().st_mtime, reverse=True,
         )
+        stale = [
+            p for p in path.parent.iterdir()
+            if p.name.startswith((".tmp-", ".old-")) and p.stat().st_mtime < time.time() - STALE_SECONDS
+        ]
     except OSError:
         return
-    for old in entries[KEEP_CACHED:]:
+    for old in entries[KEEP_CACHED:] + stale:
         if old == path:
             continue
         try:

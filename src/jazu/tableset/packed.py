@@ -164,18 +164,39 @@ class PackedCounts:
 
 
 class Part:
-    """An opened packed part: its directory and its meta data."""
+    """An opened packed part: its directory, its meta data, and its files, each opened (mapped)
+    once and checked by its format when the part is opened (`check`)."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         with open(directory / "meta.json", encoding="utf-8") as f:
             self.meta: Dict[str, Any] = json.load(f)
+        self._opened: Dict[str, Any] = {}
+
+    def check(self) -> None:
+        """Open every file the meta data lists, at the size it lists: raises OSError,
+        ValueError or RuntimeError (marisa's) for a file that is missing, cut or not of its
+        format."""
+        sizes = self.meta["files"]
+        found = {p.name: p.stat().st_size for p in self.directory.iterdir() if p.name != "meta.json"}
+        if found != sizes:
+            raise ValueError(f"{self.directory}: its files are not those it lists")
+        for name in sizes:
+            self._open(name)
+
+    def _open(self, filename: str) -> Any:
+        found = self._opened.get(filename)
+        if found is None:
+            path = self.directory / filename
+            opener = {".marisa": open_trie, ".strings": Strings, ".counts": read_counts}[path.suffix]
+            found = self._opened[filename] = opener(path)
+        return found
 
     def trie(self, name: str) -> Any:
-        return open_trie(self.directory / f"{name}.marisa")
+        return self._open(f"{name}.marisa")
 
     def strings(self, name: str) -> Strings:
-        return Strings(self.directory / f"{name}.strings")
+        return self._open(f"{name}.strings")  # type: ignore[no-any-return]
 
     def counts(self, name: str) -> Sequence[int]:
-        return read_counts(self.directory / f"{name}.counts")
+        return self._open(f"{name}.counts")  # type: ignore[no-any-return]
