@@ -47,6 +47,9 @@ def parts(blocks: Iterable[bytes], size: int = PART) -> Iterator[Tuple[int, byte
         yield offset, bytes(pending)
 
 
+_STOPPING = ("SIGINT", "SIGTERM")
+
+
 def _start(arguments: Tuple[Any, ...], source: str) -> None:
     global _worker
     import signal
@@ -56,10 +59,39 @@ def _start(arguments: Tuple[Any, ...], source: str) -> None:
     # Ctrl-C reaches the whole process group: the main process stops the pool, and a worker
     # has nothing to say about it (no traceback of its own). The pool stops a worker with
     # SIGTERM, which must kill it at once: not the main process's handler, inherited by fork
-    # (an exit through Python's clean-up can wait forever on the pool's queues).
+    # (an exit through Python's clean-up can wait forever on the pool's queues). Both were
+    # blocked across the fork (`_pool`): a Ctrl-C that came meanwhile is dropped here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [getattr(signal, name) for name in _STOPPING])
     _worker = Transliterator(*arguments)._converter(source)
+
+
+@contextmanager
+def _pool(jobs: int, arguments: Tuple[Any, ...], source: str) -> Iterator[Any]:
+    """A pool of `jobs` workers, stopped on leaving (on an error, Ctrl-C or SIGTERM too). Ctrl-C
+    and SIGTERM are held back while the workers are forked: one that came before a worker had
+    set its handlers, or before the pool was made, would leave workers running that nothing
+    stops (Pool's constructor cleans up after an Exception only)."""
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    masking = hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [getattr(signal, n) for n in _STOPPING]) if masking else None
+    try:
+        pool = context.Pool(jobs, initializer=_start, initargs=(arguments, source))
+    except BaseException:
+        if masking:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        raise
+    try:
+        if masking:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a signal held back is raised here
+        yield pool
+    finally:
+        pool.terminate()
 
 
 def _converted(blocks: Iterable[bytes], errors: str, label: str, start: int, state: Any) -> Iterator[bytes]:
@@ -119,7 +151,6 @@ def convert_parallel(
 ) -> Iterator[bytes]:
     """The converted bytes of `blocks` (UTF-8), in order, from `jobs` worker processes;
     `progress(n)` is told of each n bytes done."""
-    import multiprocessing
 
     items = parts(blocks, part_size)
     first = next(items, None)
@@ -130,8 +161,7 @@ def convert_parallel(
     source = _source_as_a_stream_tells(transliterator, first[1]) or transliterator.target
     main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    with context.Pool(jobs, initializer=_start, initargs=(arguments, source)) as pool:
+    with _pool(jobs, arguments, source) as pool:
         flight: Deque[Any] = deque()
         state = main.initial_state
         for offset, data in chain([first], items):
@@ -176,7 +206,6 @@ def convert_file_parallel(
     """Convert a regular file into `sink` with `jobs` worker processes (see the module's
     docstring). `check_first`: the workers check the whole file's UTF-8 before anything is
     written (stdout cannot take back half a file)."""
-    import multiprocessing
     import tempfile
 
     ranges = list(file_parts(path, part_size))  # a few numbers per part
@@ -187,12 +216,11 @@ def convert_file_parallel(
     source = _source_as_a_stream_tells(transliterator, first) or transliterator.target
     main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     # The directory is removed after the pool has stopped its workers (on an error, Ctrl-C or a
     # SIGTERM too: the converted parts it holds must not outlive the run).
     # (The workers, forked with that handler, put the default back first: see `_start`.)
     with _terminate_as_exit(), tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
-            context.Pool(jobs, initializer=_start, initargs=(arguments, source)) as pool:
+            _pool(jobs, arguments, source) as pool:
         if check_first:
             pool.map(_check_range, [(path, start, end, label) for start, end in ranges])
         # The state each part leaves: most converters need not read a part for it; one that does
