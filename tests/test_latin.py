@@ -244,3 +244,19 @@ def test_the_cli_pipes_to_latin_and_back() -> None:
     old = subprocess.run(run + ["--to", "latn", "--tables", "3"], input="сөз\n", capture_output=True, text=True)
     assert old.returncode == 2 and "version 4 or later" in old.stderr and "Traceback" not in old.stderr
     assert old.stdout == ""
+
+
+def test_a_user_lexicon_is_read_first(tmp_path: Path) -> None:
+    """`lexicon=` reading Latin: a user's words (a loan's ц, a name's һ) ahead of the rules and
+    of the shipped lexicon, with the shipped suffixes, in hyphenated words and in any case."""
+    words = tmp_path / "words.tsv"
+    words.write_text("word\tЦейлон\nword\tҺарбин\n", encoding="utf-8")
+    text = "Seilon men Seilonnyñ aralynda. HARBIN, Harbinde, seilon-harbin"
+    assert FROM_LATIN(text) == "Сейлон мен Сейлонның аралында. ХАРБИН, Харбинде, сейлон-харбин"
+    mine = jazu.Transliterator("latn", "cyrl", tables="4", lexicon=str(words))
+    assert mine(text) == "Цейлон мен Цейлонның аралында. ҺАРБИН, Һарбинде, цейлон-һарбин"
+    explained = {e["reading"]: e for e in mine.explain("Seilonnyñ Harbin")}
+    assert explained["Цейлонның"]["from"] == "user lexicon" and not explained["Цейлонның"]["uncertain"]
+    assert explained["Һарбин"]["from"] == "user lexicon"
+    assert {"reading": "Харбин", "from": "lexicon"} in explained["Һарбин"]["alternatives"]
+    assert jazu.Transliterator("latn", "arab", tables="4", lexicon=str(words))("Seilon") == "تسەيلون"

@@ -37,6 +37,11 @@ def test_explain_and_a_user_lexicon() -> None:
                                              "lexicon": "word\tкомпютерленген\n"}).json()
     word = picked["words"][1]
     assert picked["text"] == "Ол компютерленген жүйе" and word["from"] == "user lexicon" and not word["uncertain"]
+    # reading Latin too
+    latin = {"text": "Seilon aralynda", "target": "cyrl", "source": "latn"}
+    assert CLIENT.post("/v1/convert", json=latin).json() == {"text": "Сейлон аралында"}
+    picked = CLIENT.post("/v1/explain", json={**latin, "lexicon": "word\tЦейлон\n"}).json()
+    assert picked["text"] == "Цейлон аралында" and picked["words"][0]["from"] == "user lexicon"
 
 
 def test_convert_file_keeps_the_format() -> None:

@@ -123,10 +123,10 @@ def _edge(
 
         return LatinWriter(compiled["latin"])
     from jazu.arabic.lexicon import lexicon_source
-    from jazu.latin.index import load_latin_index
+    from jazu.latin.index import load_latin_index, user_latin_index
     from jazu.latin.reader import LatinReader
 
     index = None
     if compiled["has_lexicon"]:
         index = load_latin_index(version, compiled["latin"], lambda: lexicon_source(version)["lexicon"])
-    return LatinReader(compiled["latin"], index, case=case)
+    return LatinReader(compiled["latin"], index, case=case, user=user_latin_index(compiled["latin"], user) if user else None)

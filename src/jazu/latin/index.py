@@ -49,6 +49,15 @@ def index_lexicon(latin: Compiled, lexicon: Compiled) -> Dict[str, Dict[str, Lis
     return {"whole": whole, "suffixes": suffixes}
 
 
+def user_latin_index(latin: Compiled, lexicon: Compiled) -> LatinIndex:
+    """A user's compiled lexicon (`Transliterator(lexicon=...)`) so indexed, in memory (it is
+    small): its words, read ahead of the shipped ones."""
+    import marisa_trie
+
+    index = index_lexicon(latin, lexicon)
+    return LatinIndex(index["whole"], index["suffixes"], marisa_trie.Trie(index["whole"]))
+
+
 def pack_latin_index(directory: Path, latin: Compiled, lexicon: Compiled) -> Compiled:
     """Write the packed index into `directory`: spellings.marisa and words.strings by its ids."""
     index = index_lexicon(latin, lexicon)

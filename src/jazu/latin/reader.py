@@ -47,9 +47,11 @@ class LatinReader:
     initial_state = None  # the alphabet of the text so far; None: none seen yet (read as 2021)
     state_reads_text = True  # `state_after` a part depends on its lines' alphabets (parallel.py)
 
-    def __init__(self, latin: Compiled, index: Optional[LatinIndex] = None, case: str = "restore") -> None:
+    def __init__(
+        self, latin: Compiled, index: Optional[LatinIndex] = None, case: str = "restore", user: Optional[LatinIndex] = None,
+    ) -> None:
         """`index`: the lexicon by Latin spelling (`latin.index.load_latin_index`); without it,
-        words are read by rule only."""
+        words are read by rule only. `user`: a user's lexicon so indexed, consulted first."""
         self._lower_only = case == "lower"
         self._upper: Dict[str, str] = latin["upper"]
         self._alphabet = frozenset(self._upper)
@@ -122,6 +124,9 @@ class LatinReader:
         # (built once per process and table version, then shared: it is never changed).
         index = index or LatinIndex()
         self._whole, self._suffixes, self._trie = index.whole, index.suffixes, index.trie
+        # The known words, a user's first: (their Latin spellings, their trie) of each lexicon.
+        self._user = user if user is not None and user.trie is not None else None
+        self._indexes = [(i.whole, i.trie) for i in (self._user, index) if i is not None and i.trie is not None]
         self._cache: WordCache[str] = WordCache(self._read)
         # Each token as written, per alphabet: natural text repeats them, so most cost one look-up.
         self._tokens = {name: WordCache(lambda token, name=name: self._word(token, name)) for name in ALPHABETS}
@@ -197,18 +202,22 @@ class LatinReader:
             return {"reading": reading, "from": "kept" if low is None else "rule", "alternatives": [],
                     "score": 1.0, "uncertain": False}
         ruled = self._rule(low)
-        known = list(self._whole.get(low, ()))
+        mine = list(self._user.whole.get(low, ())) if self._user is not None else []
+        known = mine + [c for c in self._whole.get(low, ()) if c not in mine]
         stem_read = self._cache[low]  # the reading `_word` made of it, cached
-        candidates = [(c, "lexicon") for c in known]
+        candidates = [(c, "user lexicon" if c in mine else "lexicon") for c in known]
+        user_stem = self._user is not None and self._known_reading(low, self._user.whole, self._user.trie) is not None
         if stem_read not in known and stem_read != ruled:
-            candidates.append((stem_read, "lexicon"))
+            candidates.append((stem_read, "user lexicon" if user_stem else "lexicon"))
         candidates.append((ruled, "rule"))
         seen: Dict[str, str] = {}
         for candidate, origin in candidates:
             seen.setdefault(candidate, origin)
-        origin = "lexicon" if self._known(low) else seen.get(reading.lower(), "rule")
+        origin = seen.get(reading.lower(), "rule")
+        if origin == "rule" and self._known(low):
+            origin = "lexicon"
         ambiguous = any(unit in low for unit in AMBIGUOUS)
-        score = (0.6 if len(known) > 1 else 1.0) if origin == "lexicon" else (0.4 if ambiguous else 0.8)
+        score = (0.6 if len(known) > 1 else 1.0) if origin.endswith("lexicon") else (0.4 if ambiguous else 0.8)
         alternatives = [{"reading": _with_case(token, c), "from": o} for c, o in seen.items() if c != reading.lower()]
         return {"reading": reading, "from": origin, "alternatives": alternatives, "score": score,
                 "uncertain": score < 0.6}
@@ -250,34 +259,27 @@ class LatinReader:
         """A word, or a hyphenated one known whole (нью-йорк) or read part by part."""
         if "-" not in low:
             return self._cache[low]
-        found = self._whole.get(low)
-        if found:
-            return self._pick(found, low)
+        for whole, _ in self._indexes:
+            found = whole.get(low)
+            if found:
+                return self._pick(found, low)
         return "-".join(self._cache[part] if part else part for part in low.split("-"))
 
     def _known(self, low: str) -> bool:
-        if self._trie is None:
-            return False
-        if low in self._whole:
-            return True
-        return any(low[len(p):] in self._suffixes for p in self._trie.prefixes(low))
+        return any(
+            low in whole or any(low[len(p):] in self._suffixes for p in trie.prefixes(low))
+            for whole, trie in self._indexes
+        )
 
     def _read(self, word: str) -> str:
         """A lower-case 2021 Latin word (letters only) in Cyrillic (see the module docstring)."""
+        for whole, trie in self._indexes:  # a user's words first
+            found = self._known_reading(word, whole, trie)
+            if found is not None:
+                return found
         if self._trie is None:
             return self._rule(word)
-        found = self._whole.get(word)
-        if found:
-            return self._pick(found, word)
         prefixes = self._trie.prefixes(word)  # shortest first
-        for prefix in reversed(prefixes):
-            suffixes = self._suffixes.get(word[len(prefix):])
-            if suffixes and len(prefix) >= 2:
-                stem = self._pick(self._whole[prefix], prefix)
-                for suffix in suffixes:
-                    joined = seam(stem, suffix) if suffix[0] in SEAM_OPENERS else stem + suffix
-                    if joined is not None:
-                        return joined
         for prefix in reversed(prefixes):
             if len(prefix) < MIN_STEM:
                 break
@@ -287,6 +289,22 @@ class LatinReader:
             if joined is not None:
                 return joined
         return self._rule(word)
+
+    def _known_reading(self, word: str, whole: Any, trie: Any) -> Optional[str]:
+        """`word` as a lexicon knows it: a known word, else its longest known stem with a known
+        suffix (the shipped lexicon's suffixes); None where it knows neither."""
+        found = whole.get(word)
+        if found:
+            return self._pick(found, word)
+        for prefix in reversed(trie.prefixes(word)):  # marisa gives them shortest first
+            suffixes = self._suffixes.get(word[len(prefix):])
+            if suffixes and len(prefix) >= 2:
+                stem = self._pick(whole[prefix], prefix)
+                for suffix in suffixes:
+                    joined = seam(stem, suffix) if suffix[0] in SEAM_OPENERS else stem + suffix
+                    if joined is not None:
+                        return joined
+        return None
 
     def _pick(self, found: List[str], latin: str) -> str:
         """Of the known words spelt alike, the one the rules read (no loan letter to restore),
