@@ -108,7 +108,7 @@ def _convert(task: Tuple[int, bytes, str, str, Any]) -> bytes:
     offset, data, errors, label, state = task
     view = memoryview(data)
     blocks = (bytes(view[i : i + BLOCK]) for i in range(0, len(data), BLOCK))
-    return b"".join(list(_converted(blocks, errors, label, offset, state)))
+    return b"".join(_converted(blocks, errors, label, offset, state))
 
 
 def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
@@ -151,7 +151,6 @@ def convert_parallel(
 ) -> Iterator[bytes]:
     """The converted bytes of `blocks` (UTF-8), in order, from `jobs` worker processes;
     `progress(n)` is told of each n bytes done."""
-
     items = parts(blocks, part_size)
     first = next(items, None)
     if first is None:
