@@ -66,7 +66,7 @@ from jazu.tableset.compile import load_compiled  # noqa: E402
 SEEDS = ROOT / "seeds"
 ARABIC_SEED = "000_532bcf6876fd3160.txt"
 CYRILLIC_SEEDS = ("003_0632195ffc93f541.txt", "004_fb48069df45bd92e.txt")
-TABLES: Optional[str] = None  # --tables: the version the in-process rows run (None: the newest)
+TABLES: Optional[str] = None  # --tables: the version every row runs, in process and through the CLI (None: the newest)
 LEXICON = ROOT / "tables" / "2" / "lexicon-hunspell.tsv"
 SUFFIXES = ROOT / "tables" / "2" / "suffixes.tsv"
 
@@ -372,10 +372,15 @@ def median_wall(cmd: List[str], runs: int, stdin: Optional[bytes] = None) -> Dic
     return {"median_s": statistics.median(times), "times_s": times}
 
 
+def tables_option() -> List[str]:
+    """The CLI measures the table version the in-process rows do (`--tables`)."""
+    return ["--tables", TABLES] if TABLES else []
+
+
 def startup_rows(jz: List[str], runs: int) -> Dict[str, Dict[str, Any]]:
     """`jazu --version`, and one word through stdin in every direction the tables have: median
     wall time, and the peak RSS of one run."""
-    tables = ["--tables", TABLES] if TABLES else []
+    tables = tables_option()
     rows = {"jazu --version": median_wall(jz + ["--version"], runs)}
     for source, target in DIRECTIONS + ((LATIN_DIRECTIONS + (("arab", "latn"), ("latn", "arab"))) if has_latin() else ()):
         word = STARTUP_WORDS[source]
@@ -394,7 +399,7 @@ def run_cli(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any], workdir: Pa
         print(f"  CLI: {source} -> {target}, natural ...", file=sys.stderr, flush=True)
         path = workdir / f"natural.{source}.txt"
         path.write_text(corpora[source]["natural"], encoding="utf-8")
-        result = median_wall(jz + ["--from", source, "--to", target, str(path)], cfg["repeat"])
+        result = median_wall(jz + tables_option() + ["--from", source, "--to", target, str(path)], cfg["repeat"])
         size = path.stat().st_size
         conversions.append({"source": source, "target": target, "corpus": "natural", "bytes": size,
                             **result, "mb_per_s": size / result["median_s"] / MB})
@@ -445,13 +450,13 @@ def run_memory(corpora: Dict[str, Dict[str, str]], cfg: Dict[str, Any], workdir:
                     f.write(new_words_text(source, megabytes).encode("utf-8"))
             try:
                 size = path.stat().st_size
-                rss, seconds = peak_rss_kb(jz + ["--from", source, "--to", target, str(path)])
+                rss, seconds = peak_rss_kb(jz + tables_option() + ["--from", source, "--to", target, str(path)])
                 rows.append({"source": source, "target": target, "corpus": kind, "bytes": size, "peak_rss_kb": rss,
                              "wall_s": seconds, "mb_per_s": size / seconds / MB, "jobs": 1})
                 if kind == "natural repeated" and megabytes == max(cfg["memory_mb"]):
                     # --jobs 2 on the same file: the speed-up on this machine's cores, same bytes out
                     print(f"  memory: {source} -> {target}, {kind}, {megabytes} MB, --jobs 2 ...", file=sys.stderr, flush=True)
-                    rss, seconds = peak_rss_kb(jz + ["--from", source, "--to", target, "--jobs", "2", str(path)])
+                    rss, seconds = peak_rss_kb(jz + tables_option() + ["--from", source, "--to", target, "--jobs", "2", str(path)])
                     rows.append({"source": source, "target": target, "corpus": kind, "bytes": size, "peak_rss_kb": rss,
                                  "wall_s": seconds, "mb_per_s": size / seconds / MB, "jobs": 2})
             finally:
