@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -200,3 +201,42 @@ def test_an_interrupted_run_leaves_no_part_and_no_output(signum: int, status: in
     _, err = process.communicate(timeout=60)
     assert process.returncode == status and b"Traceback" not in err, err[-2000:]
     assert list(parts.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "tmp"]
+
+
+def test_many_files_in_parallel_give_what_one_process_gives(tmp_path: Path) -> None:
+    """--jobs over many files (one file a worker task): stdout, the -o file, each file's own
+    output (--suffix, --in-place --backup), stderr and the exit status are those of one process,
+    failed files (bad UTF-8, a JSONL line that is not JSON) included."""
+    import shutil
+
+    def files(directory: Path) -> List[str]:
+        directory.mkdir()
+        (directory / "a.txt").write_text(SEEDS, encoding="utf-8")
+        (directory / "b.txt").write_bytes(("сөз\n" * 300).encode("utf-8") + b"\xff\n")
+        (directory / "c.html").write_text('<p title="Сөз">Қазақ <b>тілі</b></p>\n', encoding="utf-8")
+        (directory / "d.jsonl").write_text('{"t": "Қазақ тілі"}\nnot json\n', encoding="utf-8")
+        (directory / "e.txt").write_text("Біз келдік.\n" * 50, encoding="utf-8")
+        return ["a.txt", "b.txt", "c.html", "d.jsonl", "e.txt"]
+
+    runs = {}
+    for jobs in ("1", "2"):
+        here = tmp_path / jobs
+        names = files(here)
+        base = [sys.executable, "-m", "jazu", "--jobs", jobs]
+        out = subprocess.run(base + ["--to", "arab", *names], cwd=here, capture_output=True)
+        shared = subprocess.run(base + ["--to", "latn", *names, "-o", "all.txt"], cwd=here, capture_output=True)
+        suffix = subprocess.run(base + ["--to", "arab", "--suffix", ".arab", *names], cwd=here, capture_output=True)
+        copies = here / "copies"
+        copies.mkdir()
+        for name in names:
+            shutil.copy(here / name, copies / name)
+        in_place = subprocess.run(base + ["--to", "latn", "--in-place", "--backup", ".bak", *names], cwd=copies, capture_output=True)
+        runs[jobs] = (
+            [(r.returncode, r.stdout, r.stderr) for r in (out, shared, suffix, in_place)],
+            {p.relative_to(here).as_posix(): p.read_bytes() for p in sorted(here.rglob("*")) if p.is_file()},
+        )
+    assert runs["1"] == runs["2"]
+    results, written = runs["2"]
+    assert [code for code, _, _ in results] == [1, 1, 1, 1]
+    assert b"b.txt: invalid UTF-8 at byte 2100" in results[0][2] and b"d.jsonl: line 2: not JSON" in results[0][2]
+    assert "a.txt.arab" in written and "b.txt.arab" not in written and "copies/e.txt.bak" in written

@@ -319,6 +319,8 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
     from jazu.errors import JazuError
     from jazu.text.textio import AtomicFile
 
+    if plan.jobs > 1 and len(files) > 1 and "-" not in files:
+        return _convert_files_parallel(transliterator, files, plan)
     shared = AtomicFile(plan.output) if plan.output else None
     failed = 0
     try:
@@ -361,6 +363,100 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
     return EXIT_FAILED if failed else 0
 
 
+def _convert_files_parallel(transliterator, files: List[str], plan: "Plan") -> int:  # type: ignore[no-untyped-def]
+    """`--jobs` over many files: one file a task in the worker processes (`_file_task`), the
+    outputs and the errors taken in the files' order, so stdout, the `-o` file and stderr are
+    those of one process. A file's own output (--in-place, --suffix) is written by its worker;
+    for stdout and `-o` a worker writes a temporary part, appended here in order."""
+    import copy
+    import tempfile
+    from contextlib import ExitStack
+
+    from jazu.parallel import append_part, map_in_order, terminate_as_exit
+    from jazu.text.textio import AtomicFile
+
+    one = copy.copy(plan)  # what a worker does with its file: no pool, no progress bar of its own
+    one.jobs, one.quiet = 1, True
+    own = bool(plan.in_place or plan.suffix)
+    shared = AtomicFile(plan.output) if plan.output else None
+    sink = shared.file if shared else sys.stdout.buffer
+    failed = 0
+    try:
+        with ExitStack() as stack:
+            stack.enter_context(terminate_as_exit())
+            outdir = None if own else stack.enter_context(tempfile.TemporaryDirectory(prefix="jazu-jobs-"))
+            advance = _progress("files", _total_size(files), plan, stack)
+            tasks = [(name, one, outdir, shared is None) for name in files]
+            for name, (part, error) in zip(files, map_in_order(_file_task, tasks, plan.jobs, transliterator)):
+                if part is not None:
+                    append_part(part, sink)
+                if error is not None:
+                    _error(error)
+                    failed += 1
+                if advance is not None:
+                    advance(_size(name))
+        if shared is not None:
+            if failed == len(files):
+                shared.discard()
+            else:
+                shared.commit()
+    finally:
+        if shared is not None:
+            shared.discard()  # interrupted: leave no partial output file behind
+    return EXIT_FAILED if failed else 0
+
+
+def _file_task(transliterator, task):  # type: ignore[no-untyped-def]
+    """One file of `_convert_files_parallel`, in a worker: into its own output (--in-place,
+    --suffix; `outdir` None) or a temporary part in `outdir`. Returns (the part's name and size,
+    or None; the error message, or None). Bound for stdout, a failed file's part keeps what one
+    process would have written before the error (a JSONL file's lines before a bad one)."""
+    import tempfile
+
+    from jazu.errors import JazuError
+    from jazu.text.textio import AtomicFile
+
+    name, plan, outdir, to_stdout = task
+    target = None
+    try:
+        if outdir is None:
+            target = AtomicFile(name if plan.in_place else name + plan.suffix)
+            _convert_one(transliterator, name, target.file, plan, False)
+            if plan.in_place and plan.backup:
+                _copy(name, name + plan.backup)
+            target.commit()
+            return None, None
+        check_first = to_stdout and plan.errors == "strict" and _is_regular_file(name)
+        fd, part = tempfile.mkstemp(dir=outdir, suffix=".part")
+        error = None
+        with os.fdopen(fd, "wb") as out:
+            try:
+                _convert_one(transliterator, name, out, plan, False, check_first)
+            except JazuError as e:
+                error = str(e)
+            size = out.tell()
+        if error is not None and not to_stdout:  # -o drops a failed file's part, as one process does
+            os.unlink(part)
+            return None, error
+        return (part, size), error
+    except JazuError as e:
+        return None, str(e)
+    finally:
+        if target is not None:
+            target.discard()
+
+
+def _total_size(files: List[str]) -> int:
+    return sum(_size(name) for name in files)
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0
+
+
 def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, check_first: bool = False) -> None:  # type: ignore[no-untyped-def]
     from contextlib import ExitStack
     from itertools import chain
@@ -393,7 +489,7 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
         if fmt in BINARY:  # read whole, as bytes
             sink.write(convert_bytes(b"".join(blocks), fmt, transliterator))
             return
-        advance = _progress(name, plan, stack)
+        advance = _progress(name, None, plan, stack)
         if fmt == "text" and plan.jobs > 1:
             from jazu.parallel import convert_file_parallel, convert_parallel
 
@@ -432,15 +528,17 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
             stream.close()
 
 
-def _progress(name: str, plan: "Plan", stack: Any) -> Optional[Callable[[int], None]]:
-    """A progress bar on stderr (rich's) for a long conversion: a file of PROGRESS_BYTES or more,
-    stderr a terminal, no --quiet. Returns what advances it by a number of bytes, or None."""
+def _progress(name: str, size: Optional[int], plan: "Plan", stack: Any) -> Optional[Callable[[int], None]]:
+    """A progress bar on stderr (rich's) for a long conversion: `size` bytes (None: the size of
+    the file `name`) of PROGRESS_BYTES or more, stderr a terminal, no --quiet. Returns what
+    advances it by a number of bytes, or None."""
     if plan.quiet or name == "-" or not sys.stderr.isatty():
         return None
-    try:
-        size = os.path.getsize(name)
-    except OSError:
-        return None
+    if size is None:
+        try:
+            size = os.path.getsize(name)
+        except OSError:
+            return None
     if size < PROGRESS_BYTES:
         return None
     from rich.console import Console

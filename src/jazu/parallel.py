@@ -17,7 +17,7 @@ import os
 from collections import deque
 from contextlib import contextmanager
 from itertools import chain
-from typing import Any, BinaryIO, Deque, Iterable, Iterator, Optional, Tuple
+from typing import Any, BinaryIO, Callable, Deque, Iterable, Iterator, Optional, Tuple
 
 PART = 4 << 20  # bytes a part holds (cut at the last line end after this many)
 AHEAD = 2  # parts in flight per worker
@@ -50,26 +50,38 @@ def parts(blocks: Iterable[bytes], size: int = PART) -> Iterator[Tuple[int, byte
 _STOPPING = ("SIGINT", "SIGTERM")
 
 
-def _start(arguments: Tuple[Any, ...], source: str) -> None:
-    global _worker
+def _quiet_signals() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, and the main process stops the
+    pool, so a worker has nothing to say about it (no traceback of its own). The pool stops a
+    worker with SIGTERM, which must kill it at once: not the main process's handler, inherited
+    by fork (an exit through Python's clean-up can wait forever on the pool's queues). Both
+    were blocked across the fork (`_pool`): a Ctrl-C that came meanwhile is dropped here."""
     import signal
 
-    from jazu.transliterator import Transliterator
-
-    # Ctrl-C reaches the whole process group: the main process stops the pool, and a worker
-    # has nothing to say about it (no traceback of its own). The pool stops a worker with
-    # SIGTERM, which must kill it at once: not the main process's handler, inherited by fork
-    # (an exit through Python's clean-up can wait forever on the pool's queues). Both were
-    # blocked across the fork (`_pool`): a Ctrl-C that came meanwhile is dropped here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, [getattr(signal, name) for name in _STOPPING])
+
+
+def _start(arguments: Tuple[Any, ...], source: str) -> None:
+    global _worker
+    from jazu.transliterator import Transliterator
+
+    _quiet_signals()
     _worker = Transliterator(*arguments)._converter(source)
 
 
+def _start_whole(arguments: Tuple[Any, ...]) -> None:
+    global _worker
+    from jazu.transliterator import Transliterator
+
+    _quiet_signals()
+    _worker = Transliterator(*arguments)
+
+
 @contextmanager
-def _pool(jobs: int, arguments: Tuple[Any, ...], source: str) -> Iterator[Any]:
+def _pool(jobs: int, initializer: Callable[..., None], initargs: Tuple[Any, ...]) -> Iterator[Any]:
     """A pool of `jobs` workers, stopped on leaving (on an error, Ctrl-C or SIGTERM too). Ctrl-C
     and SIGTERM are held back while the workers are forked: one that came before a worker had
     set its handlers, or before the pool was made, would leave workers running that nothing
@@ -81,7 +93,7 @@ def _pool(jobs: int, arguments: Tuple[Any, ...], source: str) -> Iterator[Any]:
     masking = hasattr(signal, "pthread_sigmask")
     before = signal.pthread_sigmask(signal.SIG_BLOCK, [getattr(signal, n) for n in _STOPPING]) if masking else None
     try:
-        pool = context.Pool(jobs, initializer=_start, initargs=(arguments, source))
+        pool = context.Pool(jobs, initializer=initializer, initargs=initargs)
     except BaseException:
         if masking:
             signal.pthread_sigmask(signal.SIG_SETMASK, before)
@@ -160,7 +172,7 @@ def convert_parallel(
     source = _source_as_a_stream_tells(transliterator, first[1]) or transliterator.target
     main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
-    with _pool(jobs, arguments, source) as pool:
+    with _pool(jobs, _start, (arguments, source)) as pool:
         flight: Deque[Any] = deque()
         state = main.initial_state
         for offset, data in chain([first], items):
@@ -217,9 +229,9 @@ def convert_file_parallel(
     arguments = transliterator.__reduce__()[1]
     # The directory is removed after the pool has stopped its workers (on an error, Ctrl-C or a
     # SIGTERM too: the converted parts it holds must not outlive the run).
-    # (The workers, forked with that handler, put the default back first: see `_start`.)
-    with _terminate_as_exit(), tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
-            _pool(jobs, arguments, source) as pool:
+    # (The workers, forked with that handler, put the default back first: `_quiet_signals`.)
+    with terminate_as_exit(), tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
+            _pool(jobs, _start, (arguments, source)) as pool:
         if check_first:
             pool.map(_check_range, [(path, start, end, label) for start, end in ranges])
         # The state each part leaves: most converters need not read a part for it; one that does
@@ -232,13 +244,31 @@ def convert_file_parallel(
             flight.append((pool.apply_async(_convert_range, (task,)), end - start))
             state = main.state_after(texts[i] if texts is not None else "\n", state)
             while len(flight) >= jobs * AHEAD:
-                _copy_part(_done(flight, progress), sink)
+                append_part(_done(flight, progress), sink)
         while flight:
-            _copy_part(_done(flight, progress), sink)
+            append_part(_done(flight, progress), sink)
+
+
+def map_in_order(function: Callable[[Any, Any], Any], tasks: Iterable[Any], jobs: int, transliterator: Any) -> Iterator[Any]:
+    """`function(a Transliterator like this one, task)` for each task in `jobs` worker
+    processes, the results in the tasks' order, at most AHEAD tasks a worker in flight (`jazu
+    --jobs` over many files: one file a task). `function` must be importable by name."""
+    with _pool(jobs, _start_whole, (transliterator.__reduce__()[1],)) as pool:
+        flight: Deque[Any] = deque()
+        for task in tasks:
+            flight.append(pool.apply_async(_call, (function, task)))
+            while len(flight) >= jobs * AHEAD:
+                yield flight.popleft().get()
+        while flight:
+            yield flight.popleft().get()
+
+
+def _call(function: Callable[[Any, Any], Any], task: Any) -> Any:
+    return function(_worker, task)
 
 
 @contextmanager
-def _terminate_as_exit() -> Iterator[None]:
+def terminate_as_exit() -> Iterator[None]:
     """SIGTERM raises SystemExit (exit status 143) for the duration, so that the `with` blocks
     clean up; the handler before is restored after. Only the main thread can set one."""
     import signal
@@ -258,8 +288,9 @@ def _terminate_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, before)
 
 
-def _copy_part(part: Tuple[str, int], sink: BinaryIO) -> None:
-    """Append a worker's temporary file to `sink` and remove it: in the kernel where it can."""
+def append_part(part: Tuple[str, int], sink: BinaryIO) -> None:
+    """Append a worker's temporary file (its name and size) to `sink` and remove it: in the
+    kernel where it can."""
     import shutil
 
     name, size = part
