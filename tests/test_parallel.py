@@ -3,6 +3,7 @@ one process gives, in every direction, with the state that crosses parts (a Lati
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -240,3 +241,41 @@ def test_many_files_in_parallel_give_what_one_process_gives(tmp_path: Path) -> N
     assert [code for code, _, _ in results] == [1, 1, 1, 1]
     assert b"b.txt: invalid UTF-8 at byte 2100" in results[0][2] and b"d.jsonl: line 2: not JSON" in results[0][2]
     assert "a.txt.arab" in written and "b.txt.arab" not in written and "copies/e.txt.bak" in written
+
+
+def test_json_lines_in_parts_give_what_one_process_gives(tmp_path: Path) -> None:
+    """A JSONL file cut into parts: the lines converted as one process converts them, a line
+    that is not JSON named by its number in the file (skipped and listed, or an error after the
+    lines before it, as one process streams them)."""
+    import io
+
+    from jazu.formats import lines_of
+    from jazu.formats.jsonl import convert_lines
+
+    rows = [json.dumps({"id": i, "t": line, "n": {"u": "https://x.kz/сөз"}}, ensure_ascii=i % 2 == 0)
+            for i, line in enumerate((SEEDS.splitlines() * 10)[:300])]
+    rows[123] = "not json"
+    rows[250] = "{broken"
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    t = jazu.Transliterator(target="arab")
+    text = path.read_text(encoding="utf-8")
+    for fields in ([], ["t"]):
+        skipped_one: List[int] = []
+        one = "".join(convert_lines(lines_of([text]), t, fields, "skip", skipped_one)).encode("utf-8")
+        skipped: List[int] = []
+        out = io.BytesIO()
+        convert_file_parallel(t, str(path), out, 2, part_size=3000, jsonl=(fields, skipped))
+        assert out.getvalue() == one and skipped == skipped_one == [124, 251]
+    streamed = io.BytesIO()
+    with pytest.raises(jazu.DocumentError, match="^line 124: not JSON"):
+        for line in convert_lines(lines_of([text]), t):
+            streamed.write(line.encode("utf-8"))
+    out = io.BytesIO()
+    with pytest.raises(jazu.DocumentError, match="^line 124: not JSON"):
+        convert_file_parallel(t, str(path), out, 2, part_size=3000, jsonl=([], None))
+    assert out.getvalue() == streamed.getvalue()
+    run = [sys.executable, "-m", "jazu", "--to", "arab", "--errors", "skip", str(path)]
+    one_cli, two_cli = (subprocess.run(run + ["--jobs", j], capture_output=True) for j in ("1", "2"))
+    assert (one_cli.returncode, one_cli.stdout, one_cli.stderr) == (two_cli.returncode, two_cli.stdout, two_cli.stderr)
+    assert b"2 lines not JSON, passed through unchanged (line 124, 251)" in two_cli.stderr

@@ -483,19 +483,24 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
                 first = next(blocks, b"")
                 fmt = detect_bytes(None, first)
                 blocks = chain([first], blocks)
-        parallel_file = fmt == "text" and plan.jobs > 1 and _is_regular_file(name) and _reads_files()
+        parallel_file = fmt in ("text", "jsonl") and plan.jobs > 1 and _is_regular_file(name) and _reads_files()
         if check_first and not parallel_file:  # (the workers check their parts themselves)
             _validate(name)
         if fmt in BINARY:  # read whole, as bytes
             sink.write(convert_bytes(b"".join(blocks), fmt, transliterator))
             return
         advance = _progress(name, None, plan, stack)
-        if fmt == "text" and plan.jobs > 1:
-            from jazu.parallel import convert_file_parallel, convert_parallel
+        skipped: List[int] = []
+        if parallel_file:  # the workers read it themselves
+            from jazu.parallel import convert_file_parallel
 
-            if parallel_file:  # the workers read it themselves
-                convert_file_parallel(transliterator, name, sink, plan.jobs, errors, label, advance, check_first)
-                return
+            jsonl = (plan.fields, skipped if plan.skip else None) if fmt == "jsonl" else None
+            convert_file_parallel(transliterator, name, sink, plan.jobs, errors, label, advance, check_first, jsonl=jsonl)
+            _report_skipped(label, skipped)
+            return
+        if fmt == "text" and plan.jobs > 1:
+            from jazu.parallel import convert_parallel
+
             for converted in convert_parallel(transliterator, blocks, plan.jobs, errors, label, advance):
                 sink.write(converted)
             return
@@ -505,7 +510,6 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
         if fmt == "text":  # streamed: memory stays flat, and a pipe sees each line at once
             pieces = transliterator.stream(chunks)
         elif fmt == "jsonl":  # streamed line by line
-            skipped: List[int] = []
             pieces = convert_jsonl_lines(lines_of(chunks), transliterator, plan.fields, "skip" if plan.skip else "strict", skipped)
         else:  # a document is converted whole: its parts are read together
             pieces = iter([convert_document("".join(chunks), fmt, transliterator)])
@@ -513,9 +517,7 @@ def _convert_one(transliterator, name: str, sink, plan: "Plan", flush: bool, che
             sink.write(encode(piece, errors))
             if flush:
                 sink.flush()  # a pipe reader sees each line as soon as it is converted
-        if fmt == "jsonl" and skipped:
-            shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
-            _error(f"{label}: {len(skipped)} line{'s' if len(skipped) > 1 else ''} not JSON, passed through unchanged (line {shown})")
+        _report_skipped(label, skipped)
     except OSError as e:
         if isinstance(e, BrokenPipeError):
             raise
@@ -550,6 +552,13 @@ def _progress(name: str, size: Optional[int], plan: "Plan", stack: Any) -> Optio
     ))
     task = bar.add_task(os.path.basename(name), total=size)
     return lambda n: bar.advance(task, n)
+
+
+def _report_skipped(label: str, skipped: List[int]) -> None:
+    """JSONL with --errors skip: how many lines were not JSON, and which (the first ten)."""
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
+        _error(f"{label}: {len(skipped)} line{'s' if len(skipped) > 1 else ''} not JSON, passed through unchanged (line {shown})")
 
 
 def _counted(blocks: Iterable[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 from collections import deque
 from contextlib import contextmanager
-from itertools import chain
-from typing import Any, BinaryIO, Callable, Deque, Iterable, Iterator, Optional, Tuple
+from itertools import accumulate, chain
+from typing import Any, BinaryIO, Callable, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 PART = 4 << 20  # bytes a part holds (cut at the last line end after this many)
 AHEAD = 2  # parts in flight per worker
@@ -140,6 +140,37 @@ def _convert_range(task: Tuple[str, int, int, str, str, Any, str]) -> Tuple[str,
         return name, out.tell()
 
 
+def _convert_jsonl_range(task: Tuple[Any, ...]) -> Tuple[str, int, List[int], Optional[str]]:
+    """Convert bytes [start, end) of a JSON Lines file, whose first line is line `first`, into a
+    temporary file in `outdir`: its name, its size, the lines skipped (errors="skip") and the
+    error that stopped it (a line that is not JSON), if any. What was converted before the
+    error stays in the part, as one process would have streamed it."""
+    import tempfile
+
+    from jazu.errors import DocumentError
+    from jazu.formats import lines_of
+    from jazu.formats.jsonl import convert_lines
+    from jazu.text.textio import decode, encode
+
+    path, start, end, errors, label, outdir, fields, skip, first = task
+    skipped: List[int] = []
+    error = None
+    fd, name = tempfile.mkstemp(dir=outdir, suffix=".part")
+    with os.fdopen(fd, "wb") as out:
+        lines = lines_of(decode(_read_range(path, start, end), errors, label, start=start))
+        try:
+            for line in convert_lines(lines, _worker, fields, "skip" if skip else "strict", skipped, first):
+                out.write(encode(line, errors))
+        except DocumentError as e:
+            error = str(e)
+        return name, out.tell(), skipped, error
+
+
+def _count_lines_range(task: Tuple[str, int, int]) -> int:
+    path, start, end = task
+    return sum(block.count(b"\n") for block in _read_range(path, start, end))
+
+
 def _state_text_range(task: Tuple[str, int, int]) -> str:
     """`state_text` of bytes [start, end) of a file (see `convert_file_parallel`)."""
     path, start, end = task
@@ -213,31 +244,51 @@ def file_parts(path: str, size: int = PART) -> Iterator[Tuple[int, int]]:
 def convert_file_parallel(
     transliterator: Any, path: str, sink: BinaryIO, jobs: int, errors: str = "strict", label: str = "input",
     progress: Optional[Any] = None, check_first: bool = False, part_size: int = PART,
+    jsonl: Optional[Tuple[Sequence[str], Optional[List[int]]]] = None,
 ) -> None:
     """Convert a regular file into `sink` with `jobs` worker processes (see the module's
     docstring). `check_first`: the workers check the whole file's UTF-8 before anything is
-    written (stdout cannot take back half a file)."""
+    written (stdout cannot take back half a file). `jsonl`: the file is JSON Lines, with these
+    (fields, skipped): the dotted paths to convert, and the list that the numbers of lines that
+    are not JSON are appended to (None: such a line is a DocumentError, raised after the lines
+    before it are written, as one process streams them)."""
     import tempfile
 
     ranges = list(file_parts(path, part_size))  # a few numbers per part
     if not ranges:
         return
-    with open(path, "rb") as f:
-        first = os.pread(f.fileno(), ranges[0][1], 0)
-    source = _source_as_a_stream_tells(transliterator, first) or transliterator.target
-    main = transliterator._converter(source)
     arguments = transliterator.__reduce__()[1]
+    if jsonl is None:
+        with open(path, "rb") as f:
+            first = os.pread(f.fileno(), ranges[0][1], 0)
+        source = _source_as_a_stream_tells(transliterator, first) or transliterator.target
+        main = transliterator._converter(source)
+        initializer: Tuple[Callable[..., None], Tuple[Any, ...]] = (_start, (arguments, source))
+    else:  # each string value is a text of its own: the whole Transliterator in each worker
+        initializer = (_start_whole, (arguments,))
     # The directory is removed after the pool has stopped its workers (on an error, Ctrl-C or a
     # SIGTERM too: the converted parts it holds must not outlive the run).
     # (The workers, forked with that handler, put the default back first: `_quiet_signals`.)
     with terminate_as_exit(), tempfile.TemporaryDirectory(prefix="jazu-jobs-") as outdir, \
-            _pool(jobs, _start, (arguments, source)) as pool:
+            _pool(jobs, *initializer) as pool:
         if check_first:
             pool.map(_check_range, [(path, start, end, label) for start, end in ranges])
+        flight: Deque[Any] = deque()
+        if jsonl is not None:
+            fields, skipped = jsonl
+            counts = pool.map(_count_lines_range, [(path, start, end) for start, end in ranges])
+            firsts = list(accumulate([1] + counts[:-1]))  # the number of each part's first line
+            for (start, end), first_line in zip(ranges, firsts):
+                task = (path, start, end, errors, label, outdir, list(fields), skipped is not None, first_line)
+                flight.append((pool.apply_async(_convert_jsonl_range, (task,)), end - start))
+                while len(flight) >= jobs * AHEAD:
+                    _append_jsonl(_done(flight, progress), sink, skipped)
+            while flight:
+                _append_jsonl(_done(flight, progress), sink, skipped)
+            return
         # The state each part leaves: most converters need not read a part for it; one that does
         # (the Latin reader) has the workers find the line of each part that sets it.
         texts = pool.map(_state_text_range, [(path, start, end) for start, end in ranges]) if main.state_reads_text else None
-        flight: Deque[Any] = deque()
         state = main.initial_state
         for i, (start, end) in enumerate(ranges):
             task = (path, start, end, errors, label, state, outdir)
@@ -247,6 +298,17 @@ def convert_file_parallel(
                 append_part(_done(flight, progress), sink)
         while flight:
             append_part(_done(flight, progress), sink)
+
+
+def _append_jsonl(done: Tuple[str, int, List[int], Optional[str]], sink: BinaryIO, skipped: Optional[List[int]]) -> None:
+    from jazu.errors import DocumentError
+
+    name, size, skipped_here, error = done
+    append_part((name, size), sink)
+    if skipped is not None:
+        skipped.extend(skipped_here)
+    if error is not None:
+        raise DocumentError(error)
 
 
 def map_in_order(function: Callable[[Any, Any], Any], tasks: Iterable[Any], jobs: int, transliterator: Any) -> Iterator[Any]:

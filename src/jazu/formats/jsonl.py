@@ -92,12 +92,13 @@ def convert_line(line: str, transliterator: Any, fields: Sequence[Tuple[str, ...
 
 def convert_lines(
     lines: Iterable[str], transliterator: Any, fields: Sequence[str] = (), errors: str = "strict",
-    skipped: Optional[List[int]] = None,
+    skipped: Optional[List[int]] = None, first: int = 1,
 ) -> Iterator[str]:
     """Each line (with its line end) converted. errors="skip": a bad line passes through and its
-    number is appended to `skipped`; else DocumentError("line N: ...")."""
+    number is appended to `skipped`; else DocumentError("line N: ..."). `first`: the number of
+    the first line (a part of a file that starts further on: `--jobs`)."""
     paths = [tuple(f.split(".")) for f in fields]
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
         if not body.lstrip("\ufeff").strip():
             yield line
