@@ -352,11 +352,7 @@ def _convert_files(transliterator, files: List[str], plan: "Plan") -> int:  # ty
             finally:
                 if target is not None:
                     target.discard()
-        if shared is not None:
-            if failed == len(files):
-                shared.discard()
-            else:
-                shared.commit()
+        _finish(shared, failed == len(files))
     finally:
         if shared is not None:
             shared.discard()  # interrupted: leave no partial output file behind
@@ -395,15 +391,20 @@ def _convert_files_parallel(transliterator, files: List[str], plan: "Plan") -> i
                     failed += 1
                 if advance is not None:
                     advance(_size(name))
-        if shared is not None:
-            if failed == len(files):
-                shared.discard()
-            else:
-                shared.commit()
+        _finish(shared, failed == len(files))
     finally:
         if shared is not None:
             shared.discard()  # interrupted: leave no partial output file behind
     return EXIT_FAILED if failed else 0
+
+
+def _finish(shared: Any, all_failed: bool) -> None:
+    """The -o file (an AtomicFile, or None): it appears if any input converted, else not at all."""
+    if shared is not None:
+        if all_failed:
+            shared.discard()
+        else:
+            shared.commit()
 
 
 def _file_task(transliterator, task):  # type: ignore[no-untyped-def]
