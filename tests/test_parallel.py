@@ -279,3 +279,28 @@ def test_json_lines_in_parts_give_what_one_process_gives(tmp_path: Path) -> None
     one_cli, two_cli = (subprocess.run(run + ["--jobs", j], capture_output=True) for j in ("1", "2"))
     assert (one_cli.returncode, one_cli.stdout, one_cli.stderr) == (two_cli.returncode, two_cli.stdout, two_cli.stderr)
     assert b"2 lines not JSON, passed through unchanged (line 124, 251)" in two_cli.stderr
+
+
+def test_an_interrupted_run_over_many_files_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """--jobs --in-place over many files, stopped by Ctrl-C: each file is whole, converted or
+    as it was, and no worker's temporary file is left beside them."""
+    import os
+    import signal
+    import time
+
+    text = SEEDS * 300
+    names = [f"f{i}.txt" for i in range(4)]
+    for name in names:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    converted = jazu.transliterate(text, target="arab", source="cyrl")
+    process = subprocess.Popen([sys.executable, "-m", "jazu", "--to", "arab", "--jobs", "2", "--in-place", *names],
+                               cwd=tmp_path, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 60
+    while not any(p.name.startswith(".jazu-") for p in tmp_path.iterdir()) and time.time() < deadline:
+        time.sleep(0.02)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode in (0, 130) and b"Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    assert all((tmp_path / n).read_text(encoding="utf-8") in (text, converted) for n in names)

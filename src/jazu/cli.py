@@ -376,14 +376,21 @@ def _convert_files_parallel(transliterator, files: List[str], plan: "Plan") -> i
     own = bool(plan.in_place or plan.suffix)
     shared = AtomicFile(plan.output) if plan.output else None
     sink = shared.file if shared else sys.stdout.buffer
+    # The workers' own temporary files beside their outputs carry this run's tag: a worker
+    # stopped by Ctrl-C or SIGTERM cannot remove its file, so this process does.
+    tag = f"{os.getpid()}-{os.urandom(4).hex()}-"
     failed = 0
     try:
         with ExitStack() as stack:
             stack.enter_context(terminate_as_exit())
+            if own:
+                stack.callback(_remove_tagged, files, plan, tag)
             outdir = None if own else stack.enter_context(tempfile.TemporaryDirectory(prefix="jazu-jobs-"))
             advance = _progress("files", _total_size(files), plan, stack)
-            tasks = [(name, one, outdir, shared is None) for name in files]
-            for name, (part, error) in zip(files, map_in_order(_file_task, tasks, plan.jobs, transliterator)):
+            tasks = [(name, one, outdir, shared is None, tag) for name in files]
+            results = map_in_order(_file_task, tasks, plan.jobs, transliterator)
+            stack.callback(results.close)  # the workers stop before their files are removed
+            for name, (part, error) in zip(files, results):
                 if part is not None:
                     append_part(part, sink)
                 if error is not None:
@@ -417,11 +424,11 @@ def _file_task(transliterator, task):  # type: ignore[no-untyped-def]
     from jazu.errors import JazuError
     from jazu.text.textio import AtomicFile
 
-    name, plan, outdir, to_stdout = task
+    name, plan, outdir, to_stdout, tag = task
     target = None
     try:
         if outdir is None:
-            target = AtomicFile(name if plan.in_place else name + plan.suffix)
+            target = AtomicFile(name if plan.in_place else name + plan.suffix, tag)
             _convert_one(transliterator, name, target.file, plan, False)
             if plan.in_place and plan.backup:
                 _copy(name, name + plan.backup)
@@ -445,6 +452,20 @@ def _file_task(transliterator, task):  # type: ignore[no-untyped-def]
     finally:
         if target is not None:
             target.discard()
+
+
+def _remove_tagged(files: List[str], plan: "Plan", tag: str) -> None:
+    """Remove the temporary files of this run's workers left beside the outputs (a worker
+    stopped mid-file); a finished run leaves none."""
+    import glob
+
+    directories = {os.path.dirname(os.path.realpath(name if plan.in_place else name + plan.suffix)) for name in files}
+    for directory in directories:
+        for leftover in glob.glob(os.path.join(glob.escape(directory), f".jazu-{tag}*.tmp")):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
 
 
 def _total_size(files: List[str]) -> int:

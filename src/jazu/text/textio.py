@@ -65,9 +65,11 @@ def read_blocks(stream: BinaryIO, size: int = READ_SIZE) -> Iterator[bytes]:
 
 class AtomicFile:
     """A file that appears under its name only when complete: written to a temporary file in the
-    same directory, renamed over the target on commit, deleted on discard."""
+    same directory, renamed over the target on commit, deleted on discard. `tag` goes into the
+    temporary file's name (`.jazu-TAG…tmp`), so that the process that handed the file to a
+    worker can find and remove it if the worker is stopped (`jazu --jobs`)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, tag: str = "") -> None:
         self.path = os.path.realpath(path)  # replacing a symbolic link's target, not the link
         self.file: Optional[BinaryIO] = None
         if os.path.isdir(path):
@@ -75,7 +77,7 @@ class AtomicFile:
         path = self.path
         directory = os.path.dirname(os.path.abspath(path))
         try:
-            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=".jazu-", suffix=".tmp")
+            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".jazu-{tag}", suffix=".tmp")
         except OSError as e:
             raise JazuError(f"cannot write {path!r}: {e.strerror}") from None
         self.file = os.fdopen(fd, "wb")
