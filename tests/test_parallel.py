@@ -296,7 +296,8 @@ def test_an_interrupted_run_over_many_files_leaves_no_temporary_file(tmp_path: P
     process = subprocess.Popen([sys.executable, "-m", "jazu", "--to", "arab", "--jobs", "2", "--in-place", *names],
                                cwd=tmp_path, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.time() + 60
-    while not any(p.name.startswith(".jazu-") for p in tmp_path.iterdir()) and time.time() < deadline:
+    while not any(p.name.startswith(".jazu-") for p in tmp_path.iterdir()) and time.time() < deadline \
+            and process.poll() is None:
         time.sleep(0.02)
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGINT)
