@@ -131,3 +131,22 @@ def test_interactive_lines_come_out_as_they_go_in(jazu_exe: str) -> None:
     proc.stdin.close()
     assert proc.stdout.read().decode() == "ءسىز\n"
     assert proc.wait(timeout=30) == 0
+
+
+def test_sigterm_leaves_no_temporary_file(jazu_exe: str, tmp_path: Path) -> None:
+    """SIGTERM during a conversion into a file: exit status 143, no traceback, no output file and
+    no temporary one."""
+    import signal
+    import time
+
+    big = tmp_path / "big.txt"
+    big.write_text("Қазақстан Республикасы туралы сөз.\n" * 600_000, encoding="utf-8")
+    process = subprocess.Popen([jazu_exe, "--to", "arab", str(big), "-o", str(tmp_path / "out.txt")], stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not any(p.name.startswith(".jazu-") for p in tmp_path.iterdir()) and time.time() < deadline \
+            and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143 and b"Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]

@@ -182,8 +182,11 @@ def convert_command(
     inputs = files or ["-"]
     plan = Plan(output, errors, in_place, backup, suffix, fmt, field or [], jobs, quiet)
     plan.check(inputs)
+    from jazu.parallel import terminate_as_exit
+
     try:
-        return _convert_files(transliterator, inputs, plan)
+        with terminate_as_exit():  # SIGTERM unwinds as an exit: no half-written temporary file left
+            return _convert_files(transliterator, inputs, plan)
     except BrokenPipeError:
         # The reader went away (`jazu … | head -1`): that is not an error of ours.
         _silence_stdout()
