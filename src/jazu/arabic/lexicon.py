@@ -201,11 +201,10 @@ class Lexicon:
         # marisa-trie finds every known stem that begins a word in one call; a dict holds the
         # Cyrillic readings of each spelling (faster than decoding trie values per look-up).
         words = frozenset(v.lower() for found in readings.values() for v in found)
-        self._setup(marisa_trie.Trie(readings), readings, otherwise, whole, words, compiled, _hyphen_heads(readings))
-        if suffixes_from is not None:
-            self._suffixes = suffixes_from._suffixes
-            self.suffix_spellings = self._suffixes.keys()
-            self.cyrillic_suffixes = suffixes_from.cyrillic_suffixes
+        self._setup(
+            marisa_trie.Trie(readings), readings, otherwise, whole, words, compiled, _hyphen_heads(readings),
+            suffixes_from._suffixes if suffixes_from is not None else None,
+        )
 
     @classmethod
     def packed(cls, part: Part) -> "Lexicon":
@@ -226,7 +225,8 @@ class Lexicon:
         suffixes: Optional[Dict[str, List[Tuple[str, int, str]]]] = None,
     ) -> None:
         """`words`: every reading in lower case (a set or a trie); `suffixes`: `_suffixes`
-        worked out beforehand (a packed part holds them)."""
+        worked out beforehand (a packed part holds them; a user's lexicon takes the shipped
+        one's)."""
         self._trie = trie
         self._readings = readings
         self._otherwise = otherwise

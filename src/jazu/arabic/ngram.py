@@ -55,10 +55,11 @@ def pack_ngram(directory: Path, model: Dict[str, object]) -> Dict[str, object]:
     in grams.marisa, their counts and context totals by id. Returns its meta data."""
     counts: Dict[str, int] = model["counts"]  # type: ignore[assignment]
     totals = _totals(counts)
-    trie = save_trie(directory / "grams.marisa", set(counts) | set(totals))
-    grams = sorted(set(counts) | set(totals), key=trie.key_id)
-    write_counts(directory / "gram.counts", [counts.get(g, 0) for g in grams])
-    write_counts(directory / "context.counts", [totals.get(g, 0) for g in grams])
+    grams = set(counts) | set(totals)
+    trie = save_trie(directory / "grams.marisa", grams)
+    ordered = sorted(grams, key=trie.key_id)
+    write_counts(directory / "gram.counts", [counts.get(g, 0) for g in ordered])
+    write_counts(directory / "context.counts", [totals.get(g, 0) for g in ordered])
     return {"ngram": {"order": model["order"], "unigrams": _unigrams(counts), "vocab": _vocab(counts)}}
 
 

@@ -206,7 +206,8 @@ class LatinReader:
         known = mine + [c for c in self._whole.get(low, ()) if c not in mine]
         stem_read = self._cache[low]  # the reading `_word` made of it, cached
         candidates = [(c, "user lexicon" if c in mine else "lexicon") for c in known]
-        user_stem = self._user is not None and self._known_reading(low, self._user.whole, self._user.trie) is not None
+        user_stem = self._user is not None and self._known_reading(
+            low, self._user.whole, self._user.trie.prefixes(low)) is not None
         if stem_read not in known and stem_read != ruled:
             candidates.append((stem_read, "user lexicon" if user_stem else "lexicon"))
         candidates.append((ruled, "rule"))
@@ -273,14 +274,15 @@ class LatinReader:
 
     def _read(self, word: str) -> str:
         """A lower-case 2021 Latin word (letters only) in Cyrillic (see the module docstring)."""
-        for whole, trie in self._indexes:  # a user's words first
-            found = self._known_reading(word, whole, trie)
+        prefixes: List[str] = []
+        for whole, trie in self._indexes:  # a user's words first, the shipped lexicon's last
+            prefixes = trie.prefixes(word)  # shortest first
+            found = self._known_reading(word, whole, prefixes)
             if found is not None:
                 return found
         if self._trie is None:
             return self._rule(word)
-        prefixes = self._trie.prefixes(word)  # shortest first
-        for prefix in reversed(prefixes):
+        for prefix in reversed(prefixes):  # the shipped lexicon's stems, with the rest by rule
             if len(prefix) < MIN_STEM:
                 break
             stem = self._pick(self._whole[prefix], prefix)
@@ -290,13 +292,14 @@ class LatinReader:
                 return joined
         return self._rule(word)
 
-    def _known_reading(self, word: str, whole: Any, trie: Any) -> Optional[str]:
-        """`word` as a lexicon knows it: a known word, else its longest known stem with a known
-        suffix (the shipped lexicon's suffixes); None where it knows neither."""
+    def _known_reading(self, word: str, whole: Any, prefixes: List[str]) -> Optional[str]:
+        """`word` as a lexicon knows it: a known word, else its longest known stem (of its
+        `prefixes` in that lexicon's trie, shortest first) with a known suffix (the shipped
+        lexicon's suffixes); None where it knows neither."""
         found = whole.get(word)
         if found:
             return self._pick(found, word)
-        for prefix in reversed(trie.prefixes(word)):  # marisa gives them shortest first
+        for prefix in reversed(prefixes):
             suffixes = self._suffixes.get(word[len(prefix):])
             if suffixes and len(prefix) >= 2:
                 stem = self._pick(whole[prefix], prefix)
